@@ -1,0 +1,38 @@
+namespace Rag.Core.Access;
+
+/// <summary>
+/// Who is asking: a user id and the groups the caller belongs to at this moment.
+/// Every search carries one; a scope with no groups can read nothing.
+/// </summary>
+public sealed record AccessScope
+{
+    /// <summary>Creates a scope for <paramref name="userId"/> in <paramref name="groups"/> (compared case-insensitively).</summary>
+    public AccessScope(string userId, IEnumerable<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(groups);
+        UserId = userId;
+        Groups = new HashSet<string>(
+            groups.Select(g => g.Trim()).Where(g => g.Length > 0),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A caller with no identity: sees nothing.</summary>
+    public static AccessScope Anonymous { get; } = new(string.Empty, []);
+
+    /// <summary>The caller's user id (empty when anonymous).</summary>
+    public string UserId { get; }
+
+    /// <summary>The caller's groups.</summary>
+    public IReadOnlySet<string> Groups { get; }
+
+    /// <summary>True when the caller has no identity or no groups, and so can read nothing.</summary>
+    public bool IsEmpty => UserId.Length == 0 || Groups.Count == 0;
+
+    /// <summary>True when the caller shares at least one group with <paramref name="allowedGroups"/>.</summary>
+    public bool CanRead(IEnumerable<string> allowedGroups)
+    {
+        ArgumentNullException.ThrowIfNull(allowedGroups);
+        return !IsEmpty && allowedGroups.Any(Groups.Contains);
+    }
+}
