@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rag.Ingest.Chunking;
+
+/// <summary>How documents are cut into chunks (configuration section <c>Rag:Chunking</c>).</summary>
+public sealed class ChunkingOptions : IValidatableObject
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Rag:Chunking";
+
+    /// <summary>
+    /// Most tokens in one chunk, counted with the embedding model's tokenizer. 0 (the default) uses the
+    /// model's own limit; any other value is capped at it, so nothing is ever truncated at embedding time.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxTokens { get; set; }
+
+    /// <summary>
+    /// Tokens of trailing sentences repeated at the start of the next chunk of the same section. Default 16.
+    /// Must stay below half the chunk limit; against the model's limit it is capped there.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int OverlapTokens { get; set; } = 16;
+
+    /// <summary>
+    /// A section's last chunk smaller than this is merged into the one before it, or the split point is
+    /// moved back so it grows to this size. Default 24; 0 switches it off.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MinChunkTokens { get; set; } = 24;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxTokens > 0 && OverlapTokens * 2 >= MaxTokens)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(OverlapTokens)} ({OverlapTokens}) must be less than half of {nameof(MaxTokens)} ({MaxTokens}).",
+                [nameof(OverlapTokens)]);
+        }
+
+        if (MaxTokens > 0 && MinChunkTokens > MaxTokens)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(MinChunkTokens)} ({MinChunkTokens}) must not exceed {nameof(MaxTokens)} ({MaxTokens}).",
+                [nameof(MinChunkTokens)]);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rag.Ingest.Chunking;
+using Rag.Ingest.Pipeline;
+using Rag.Ingest.Readers;
+
+namespace Rag.Ingest;
+
+/// <summary>Registers the ingestion pipeline: readers, the isolated reader, the chunker and their validated options.</summary>
+public static class IngestServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IngestionPipeline"/> and everything it needs from this project.</summary>
+    public static IServiceCollection AddRagIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ => DocumentReaderRegistry.CreateDefault());
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            return new IsolatedDocumentReader(new DocumentReadLimits { TimeLimit = options.PerFileTimeout, MaxFileSizeBytes = options.MaxFileBytes });
+        });
+        services.AddSingleton<StructureAwareChunker>();
+        services.AddSingleton<IngestionPipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rag.Core.Audit;
+using Rag.Core.Documents;
+using Rag.Core.Embeddings;
+using Rag.Core.Ids;
+using Rag.Core.Storage;
+using Rag.Ingest.Chunking;
+using Rag.Ingest.Readers;
+
+namespace Rag.Ingest.Pipeline;
+
+/// <summary>
+/// read → chunk → embed → write, as three concurrent stages joined by bounded channels, so parsing the next
+/// file overlaps embedding the current one. One <see cref="IngestionResult"/> per file, failures included;
+/// a failed file never removes what was indexed before.
+/// </summary>
+public sealed partial class IngestionPipeline
+{
+    private readonly DocumentReaderRegistry _readers;
+    private readonly IsolatedDocumentReader _isolatedReader;
+    private readonly StructureAwareChunker _chunker;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly EmbeddingModelInfo _model;
+    private readonly IDocumentIndex _index;
+    private readonly IAuditLog _audit;
+    private readonly IngestionOptions _options;
+    private readonly ILogger<IngestionPipeline> _logger;
+
+    /// <summary>Creates the pipeline.</summary>
+    public IngestionPipeline(
+        DocumentReaderRegistry readers,
+        IsolatedDocumentReader isolatedReader,
+        StructureAwareChunker chunker,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        EmbeddingModelInfo model,
+        IDocumentIndex index,
+        IAuditLog audit,
+        IOptions<IngestionOptions> options,
+        ILogger<IngestionPipeline> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _readers = readers;
+        _isolatedReader = isolatedReader;
+        _chunker = chunker;
+        _embedder = embedder;
+        _model = model;
+        _index = index;
+        _audit = audit;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Ingests the request's files; yields one result per file as it completes.</summary>
+    public async IAsyncEnumerable<IngestionResult> IngestAsync(
+        IngestionRequest request,
+        IProgress<IngestionProgress>? progress = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _index.EnsureModelAsync(_model, cancellationToken);
+        await PrepareSetAsync(request, cancellationToken);
+        var files = FileEnumerator.Expand(request.Paths);
+        var clock = Stopwatch.StartNew();
+
+        var parsed = Channel.CreateBounded<ParsedFile>(_options.ReadAhead);
+        var embedded = Channel.CreateBounded<ParsedFile>(_options.ReadAhead);
+        var results = Channel.CreateUnbounded<IngestionResult>();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = linked.Token;
+
+        var stages = Task.WhenAll(
+            RunStage(() => ReadStageAsync(request, files, parsed.Writer, results.Writer, token), parsed.Writer),
+            RunStage(() => EmbedStageAsync(parsed.Reader, embedded.Writer, token), embedded.Writer),
+            RunStage(() => WriteStageAsync(request, embedded.Reader, results.Writer, token), null));
+        _ = stages.ContinueWith(t => results.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
+
+        int done = 0, pages = 0, chunks = 0;
+        await foreach (var result in results.Reader.ReadAllAsync(cancellationToken))
+        {
+            done++;
+            pages += result.Pages;
+            chunks += result.Status == IngestionStatus.Indexed ? result.Chunks : 0;
+            progress?.Report(new IngestionProgress(done, files.Count, pages, chunks, clock.Elapsed));
+            yield return result;
+        }
+
+        await stages;
+    }
+
+    private static Task RunStage(Func<Task> stage, ChannelWriter<ParsedFile>? output) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                await stage();
+                output?.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                output?.TryComplete(ex);
+                throw;
+            }
+        });
+
+    private async Task PrepareSetAsync(IngestionRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.SetName))
+        {
+            throw new ArgumentException("A document set name is required.", nameof(request));
+        }
+
+        if (request.Groups is { } groups)
+        {
+            var set = new DocumentSet(request.SetName.Trim(), groups.Select(g => g.Trim()).Where(g => g.Length > 0).ToList());
+            await _index.UpsertDocumentSetAsync(set, cancellationToken);
+            await _audit.AppendAsync(new AuditEvent(AuditActions.DocumentSetChanged, request.Actor, [], [set.Name], "ok", "groups=" + string.Join(',', set.Groups)), cancellationToken);
+        }
+        else if (await _index.GetDocumentSetAsync(request.SetName, cancellationToken) is null)
+        {
+            throw new InvalidOperationException($"Document set '{request.SetName}' does not exist. Create it by naming the groups that may read it (--groups g1,g2).");
+        }
+    }
+
+    private async Task ReadStageAsync(
+        IngestionRequest request,
+        IReadOnlyList<(string FullPath, string RelativePath)> files,
+        ChannelWriter<ParsedFile> output,
+        ChannelWriter<IngestionResult> results,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (fullPath, relativePath) in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var documentId = DocumentIds.For(request.SetName, relativePath);
+            if (!_readers.TryGetReader(fullPath, out var reader))
+            {
+                var extension = Path.GetExtension(fullPath);
+                await results.WriteAsync(new IngestionResult(fullPath, null, IngestionStatus.Skipped, 0, 0, $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}'", clock.Elapsed), cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                var hash = await HashAsync(fullPath, cancellationToken);
+                var existing = await _index.GetDocumentAsync(documentId, cancellationToken);
+                if (existing is not null && existing.ContentHash == hash)
+                {
+                    await results.WriteAsync(new IngestionResult(fullPath, documentId, IngestionStatus.Unchanged, 0, 0, null, clock.Elapsed), cancellationToken);
+                    continue;
+                }
+
+                var document = await _isolatedReader.ReadAsync(reader, fullPath, _options.PerFileTimeout, cancellationToken);
+                var chunks = _chunker.Chunk(document, documentId, request.SetName, hash);
+                if (chunks.Count == 0)
+                {
+                    throw new DocumentReadException("no text found in the document");
+                }
+
+                var title = string.IsNullOrWhiteSpace(document.Title) ? Path.GetFileNameWithoutExtension(fullPath) : document.Title.Trim();
+                var source = new SourceDocument(documentId, request.SetName, title, relativePath, hash, reader.MediaType, document.PageCount);
+                await output.WriteAsync(new ParsedFile(fullPath, source, chunks, clock), cancellationToken);
+            }
+            catch (Exception ex) when (ex is DocumentReadException or IOException or UnauthorizedAccessException)
+            {
+                await FailAsync(request, fullPath, documentId, ex.Message, clock, results, cancellationToken);
+            }
+        }
+    }
+
+    private async Task EmbedStageAsync(ChannelReader<ParsedFile> input, ChannelWriter<ParsedFile> output, CancellationToken cancellationToken)
+    {
+        await foreach (var file in input.ReadAllAsync(cancellationToken))
+        {
+            var vectors = new List<ReadOnlyMemory<float>>(file.Chunks.Count);
+            foreach (var batch in file.Chunks.Chunk(_options.EmbeddingBatchSize))
+            {
+                var embeddings = await _embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+                vectors.AddRange(embeddings.Select(e => e.Vector));
+            }
+
+            file.Vectors = vectors;
+            await output.WriteAsync(file, cancellationToken);
+        }
+    }
+
+    private async Task WriteStageAsync(IngestionRequest request, ChannelReader<ParsedFile> input, ChannelWriter<IngestionResult> results, CancellationToken cancellationToken)
+    {
+        await foreach (var file in input.ReadAllAsync(cancellationToken))
+        {
+            var embedded = file.Chunks.Select((c, i) => new EmbeddedChunk(c, file.Vectors![i])).ToList();
+            await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
+            await _audit.AppendAsync(
+                new AuditEvent(AuditActions.DocumentIndexed, request.Actor, [], [file.Document.DocumentId, file.Document.SetName], "ok", $"path={file.Document.SourcePath}; version={file.Document.ContentHash}; chunks={embedded.Count}; model={_model.ModelId}"),
+                cancellationToken);
+            LogIndexed(file.FullPath, embedded.Count);
+            await results.WriteAsync(new IngestionResult(file.FullPath, file.Document.DocumentId, IngestionStatus.Indexed, file.Document.PageCount, embedded.Count, null, file.Clock.Elapsed), cancellationToken);
+        }
+    }
+
+    private async Task FailAsync(IngestionRequest request, string path, string documentId, string reason, Stopwatch clock, ChannelWriter<IngestionResult> results, CancellationToken cancellationToken)
+    {
+        LogFailed(path, reason);
+        await _audit.AppendAsync(new AuditEvent(AuditActions.DocumentFailed, request.Actor, [], [documentId, request.SetName], "failed", $"path={path}; reason={reason}"), cancellationToken);
+        await results.WriteAsync(new IngestionResult(path, documentId, IngestionStatus.Failed, 0, 0, reason, clock.Elapsed), cancellationToken);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Path} ({ChunkCount} chunks)")]
+    private partial void LogIndexed(string path, int chunkCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to ingest {Path}: {Reason}")]
+    private partial void LogFailed(string path, string reason);
+
+    private sealed class ParsedFile(string fullPath, SourceDocument document, IReadOnlyList<Chunk> chunks, Stopwatch clock)
+    {
+        public string FullPath { get; } = fullPath;
+
+        public SourceDocument Document { get; } = document;
+
+        public IReadOnlyList<Chunk> Chunks { get; } = chunks;
+
+        public Stopwatch Clock { get; } = clock;
+
+        public IReadOnlyList<ReadOnlyMemory<float>>? Vectors { get; set; }
+    }
+}

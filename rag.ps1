@@ -1,0 +1,38 @@
+# Windows entry point: same commands as ./rag (up, test, models, ingest, ask).
+$ErrorActionPreference = 'Stop'
+$here = Split-Path -Parent $MyInvocation.MyCommand.Path
+if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
+$bin = Join-Path $here '.rag/bin'
+$dll = Join-Path $bin 'rag.dll'
+
+function Build-Cli {
+    $stale = -not (Test-Path $dll)
+    if (-not $stale) {
+        $stamp = (Get-Item $dll).LastWriteTimeUtc
+        $stale = [bool](Get-ChildItem -Recurse -File (Join-Path $here 'src'), (Join-Path $here 'ingest') -Include *.cs, *.csproj, *.json, *.razor |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1)
+    }
+    if ($stale) {
+        Write-Host 'Building rag (first use or sources changed)...'
+        dotnet build (Join-Path $here 'src/Rag.Cli/Rag.Cli.csproj') -c Release -o $bin -nologo -v quiet -clp:ErrorsOnly
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
+}
+
+Build-Cli
+if ($args.Count -gt 0 -and $args[0] -eq 'test') {
+    dotnet $dll models install --all
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $rest = @($args | Select-Object -Skip 1)
+    $output = dotnet test (Join-Path $here 'Rag.sln') -c Release -nologo -v quiet @rest 2>&1 | Tee-Object -Variable lines
+    $code = $LASTEXITCODE
+    $passed = 0; $failed = 0
+    foreach ($l in $lines) {
+        if ("$l" -match 'Failed:\s+(\d+), Passed:\s+(\d+)') { $failed += [int]$Matches[1]; $passed += [int]$Matches[2] }
+    }
+    Write-Host "$passed passed, $failed failed"
+    exit $code
+}
+dotnet $dll @args
+exit $LASTEXITCODE

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Rag.Cli.Models;
+using Rag.Cli.Output;
+using Rag.Core.Access;
+using Rag.Core.Answers;
+using Rag.Ingest.Pipeline;
+
+namespace Rag.Cli.Commands;
+
+/// <summary>
+/// <c>rag up</c>: installs the default models, ingests the sample documents and opens an ask prompt.
+/// (The web app takes over this command in a later issue.)
+/// </summary>
+internal static class UpCommand
+{
+    private static readonly (string Folder, string Set, string Groups)[] Samples =
+    [
+        ("handbook", "handbook", "employees"),
+        ("finance", "finance", "finance"),
+    ];
+
+    public static Command Create(CliContext context)
+    {
+        var groups = new Option<string>("--groups") { Description = "Groups you ask as at the prompt.", DefaultValueFactory = _ => "employees" };
+        var command = new Command("up", "Install models, ingest the sample documents and start an interactive ask prompt.") { groups };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var manifest = ModelManifest.Load(context.Paths.ModelManifest);
+            await ModelsCommand.InstallAsync(context, ModelsCommand.Select(manifest, [], all: false), cancellationToken);
+            await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
+            var pipeline = services.GetRequiredService<IngestionPipeline>();
+            foreach (var (folder, set, setGroups) in Samples)
+            {
+                var path = Path.Combine(context.Paths.Home, "samples", folder);
+                await IngestCommand.RunAsync(context, pipeline, new IngestionRequest([path], set, CliContext.SplitList(setGroups), "rag-up"), cancellationToken);
+            }
+
+            var scope = AskCommand.Scope(null, parse.GetValue(groups));
+            await PromptAsync(context, services.GetRequiredService<QuestionService>(), scope, cancellationToken);
+            return RagCommandLine.ExitOk;
+        });
+        return command;
+    }
+
+    private static async Task PromptAsync(CliContext context, QuestionService questions, AccessScope scope, CancellationToken cancellationToken)
+    {
+        await context.Output.WriteLineAsync();
+        await context.Output.WriteLineAsync($"Ask about the sample documents as '{scope.UserId}' in groups [{string.Join(", ", scope.Groups)}].");
+        await context.Output.WriteLineAsync("Commands: :groups g1,g2 (switch groups), :quit. Try: How many days of annual leave do I get?");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await context.Output.WriteAsync("ask> ");
+            await context.Output.FlushAsync(cancellationToken);
+            var line = await context.Input.ReadLineAsync(cancellationToken);
+            if (line is null || line.Trim() is ":quit" or ":q" or ":exit")
+            {
+                await context.Output.WriteLineAsync();
+                return;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (line.TrimStart().StartsWith(":groups", StringComparison.OrdinalIgnoreCase))
+            {
+                scope = new AccessScope(scope.UserId, CliContext.SplitList(line.Trim()[7..]));
+                await context.Output.WriteLineAsync($"Now asking in groups [{string.Join(", ", scope.Groups)}].");
+                continue;
+            }
+
+            var answer = await questions.AskAsync(line, scope, cancellationToken);
+            AnswerPrinter.Print(context.Console, answer, scope);
+            await context.Output.WriteLineAsync();
+        }
+    }
+}

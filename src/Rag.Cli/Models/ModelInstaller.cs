@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+
+namespace Rag.Cli.Models;
+
+/// <summary>
+/// Installs models into the models directory: from the local mirror first, then from the manifest's URLs,
+/// verifying every file's SHA-256 before it is moved into place. Files already present with the right hash are kept.
+/// This runs only at install time; nothing is downloaded at run time.
+/// </summary>
+internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirectory, HttpClient? http)
+{
+    public async Task<ModelInstallResult> InstallAsync(ModelEntry model, CancellationToken cancellationToken = default)
+    {
+        var target = Path.Combine(modelsDirectory, model.Id);
+        Directory.CreateDirectory(target);
+        var missing = new List<ModelFile>();
+        foreach (var file in model.Files)
+        {
+            var path = SafeCombine(target, file.Path);
+            if (!File.Exists(path) || !string.Equals(await HashAsync(path, cancellationToken), file.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                missing.Add(file);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return new ModelInstallResult(model.Id, 0, model.Files.Count, "already installed");
+        }
+
+        var attempts = new List<string>();
+        foreach (var source in model.Sources ?? [])
+        {
+            var description = Describe(source);
+            if (description is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var file in missing)
+                {
+                    await FetchAsync(model, source, file, target, cancellationToken);
+                }
+
+                return new ModelInstallResult(model.Id, missing.Count, model.Files.Count - missing.Count, description);
+            }
+            catch (SourceUnavailableException ex)
+            {
+                attempts.Add($"{description}: {ex.Message}");
+            }
+        }
+
+        throw new ModelInstallException(
+            $"Model '{model.Id}' could not be installed into '{target}'. Looked in:{Environment.NewLine}  - " +
+            (attempts.Count == 0 ? "no usable source (set RAG_MODEL_MIRROR or RAG_MODEL_BASE_URL)" : string.Join(Environment.NewLine + "  - ", attempts)));
+    }
+
+    private string? Describe(ModelSource source)
+    {
+        if (source.Mirror is { Length: > 0 } mirror)
+        {
+            return mirrorDirectory is null ? null : $"mirror '{Path.Combine(mirrorDirectory, mirror)}'";
+        }
+
+        if (source.Url is { Length: > 0 } url)
+        {
+            var expanded = ExpandUrl(url);
+            return expanded is null ? null : $"URL '{expanded}'";
+        }
+
+        return null;
+    }
+
+    private async Task FetchAsync(ModelEntry model, ModelSource source, ModelFile file, string target, CancellationToken cancellationToken)
+    {
+        var destination = SafeCombine(target, file.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var temporary = destination + ".partial";
+        try
+        {
+            if (source.Mirror is { Length: > 0 } mirror)
+            {
+                var from = SafeCombine(Path.Combine(mirrorDirectory!, mirror), file.Path);
+                if (!File.Exists(from))
+                {
+                    throw new SourceUnavailableException($"'{file.Path}' is not there");
+                }
+
+                File.Copy(from, temporary, overwrite: true);
+            }
+            else
+            {
+                await DownloadAsync(ExpandUrl(source.Url!)! + file.Path, temporary, cancellationToken);
+            }
+
+            var actual = await HashAsync(temporary, cancellationToken);
+            if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SourceUnavailableException($"'{file.Path}' has the wrong SHA-256 (model '{model.Id}': expected {file.Sha256}, actual {actual})");
+            }
+
+            File.Move(temporary, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private async Task DownloadAsync(string url, string destination, CancellationToken cancellationToken)
+    {
+        if (http is null)
+        {
+            throw new SourceUnavailableException("downloads are disabled");
+        }
+
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SourceUnavailableException($"HTTP {(int)response.StatusCode} for {url}");
+            }
+
+            await using var output = File.Create(destination);
+            await response.Content.CopyToAsync(output, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SourceUnavailableException($"{url}: {ex.Message}");
+        }
+    }
+
+    private static string? ExpandUrl(string url)
+    {
+        const string Variable = "${RAG_MODEL_BASE_URL}";
+        if (!url.Contains(Variable, StringComparison.Ordinal))
+        {
+            return url;
+        }
+
+        var baseUrl = Environment.GetEnvironmentVariable("RAG_MODEL_BASE_URL");
+        return string.IsNullOrWhiteSpace(baseUrl) ? null : url.Replace(Variable, baseUrl.TrimEnd('/'), StringComparison.Ordinal);
+    }
+
+    internal static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    private static string SafeCombine(string root, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ModelInstallException($"Manifest file path '{relative}' escapes the model folder.");
+        }
+
+        return full;
+    }
+
+    private sealed class SourceUnavailableException(string message) : Exception(message);
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Rag.Cli.Commands;
+using Rag.Cli.Models;
+using Rag.Core.Audit;
+using Rag.Core.Storage;
+
+namespace Rag.Cli;
+
+/// <summary>The <c>rag</c> command line.</summary>
+internal static class RagCommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitError = 1;
+    public const int ExitUsage = 2;
+    public const int ExitAuditRefused = 3;
+    public const int ExitSomeFilesFailed = 4;
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var (output, error) = (context.Output, context.Error);
+        var root = new RootCommand("Rag: a privacy-enforcing, on-premises document assistant. Nothing leaves the premises.")
+        {
+            ModelsCommand.Create(context),
+            IngestCommand.Create(context),
+            AskCommand.Create(context),
+            UpCommand.Create(context),
+        };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception ex) when (Describe(ex) is { } message)
+        {
+            await error.WriteLineAsync("error: " + message);
+            return ex is AuditUnavailableException ? ExitAuditRefused : ExitError;
+        }
+    }
+
+    /// <summary>The message a person sees for an expected failure; null for bugs, which keep their stack trace.</summary>
+    private static string? Describe(Exception ex) => ex switch
+    {
+        OptionsValidationException o => "invalid configuration: " + string.Join("; ", o.Failures),
+        ModelInstallException or EmbeddingModelMismatchException or AuditUnavailableException => ex.Message,
+        InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException => ex.Message,
+        OperationCanceledException => "cancelled",
+        _ => null,
+    };
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rag.Core.Answers;
+using Rag.Core.Retrieval;
+
+namespace Rag.Core;
+
+/// <summary>Registers retrieval and answering.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/> and their validated options.</summary>
+    public static IServiceCollection AddRagCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<QuestionService>();
+        return services;
+    }
+}

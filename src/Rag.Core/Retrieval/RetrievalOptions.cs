@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rag.Core.Retrieval;
+
+/// <summary>Retrieval settings (configuration section <c>Rag:Retrieval</c>).</summary>
+public sealed class RetrievalOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Rag:Retrieval";
+
+    /// <summary>Dense, keyword or both fused. Default: hybrid.</summary>
+    public RetrievalMode Mode { get; set; } = RetrievalMode.Hybrid;
+
+    /// <summary>Chunks returned after fusion. Default 8.</summary>
+    [Range(1, 1000)]
+    public int TopK { get; set; } = 8;
+
+    /// <summary>Candidates taken from each search before fusion. Default 50.</summary>
+    [Range(1, 10_000)]
+    public int CandidatesPerSearch { get; set; } = 50;
+
+    /// <summary>The k of Reciprocal Rank Fusion: score = Σ weight / (k + rank). Default 60 (Cormack et al. 2009).</summary>
+    [Range(1, 10_000)]
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>Weight of the dense ranking in the fusion. Default 1.</summary>
+    [Range(0.0, 100.0)]
+    public double DenseWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the keyword ranking in the fusion. Default 1.</summary>
+    [Range(0.0, 100.0)]
+    public double KeywordWeight { get; set; } = 1.0;
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Rag.Core.Access;
+
+namespace Rag.Storage.Sqlite;
+
+/// <summary>How group names are matched in SQL: by an upper-invariant key, the same folding AccessScope uses.</summary>
+internal static class AccessKeys
+{
+    /// <summary>The stored key of <paramref name="groupName"/>.</summary>
+    public static string GroupKey(string groupName) => groupName.Trim().ToUpperInvariant();
+
+    /// <summary>The caller's group keys as a JSON array, bound to one parameter and expanded by json_each.</summary>
+    public static string GroupKeysJson(AccessScope scope) =>
+        JsonSerializer.Serialize(scope.Groups.Select(GroupKey).Distinct(StringComparer.Ordinal).ToArray());
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Rag.Storage.Logging;
+
+namespace Rag.Storage.Sqlite;
+
+/// <summary>
+/// The schema of <c>rag.db</c> and its forward migrations. <c>meta.schema_version</c> says how many of
+/// <see cref="Migrations"/> have run; each runs in its own IMMEDIATE transaction together with the version bump,
+/// so a crash leaves the file at a whole version and two processes opening a fresh file do not both migrate it.
+/// </summary>
+internal static class IndexSchema
+{
+    public const string SchemaVersionKey = "schema_version";
+    public const string ModelIdKey = "embedding_model_id";
+    public const string DimensionsKey = "embedding_dimensions";
+
+    /// <summary>Migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.</summary>
+    private static readonly string[] Migrations =
+    [
+        // Version 1.
+        // - Set and group names compare case-insensitively. Set names use NOCASE (the sets' own primary key);
+        //   group names are matched through group_key = upper-invariant name, because identity providers emit
+        //   non-ASCII group names and NOCASE folds ASCII only (AccessScope compares OrdinalIgnoreCase).
+        // - chunks.rowid is AUTOINCREMENT so a deleted chunk's rowid is never reused: the in-memory matrix and a
+        //   search racing a write may still name an old rowid, which must then find nothing, not another chunk.
+        // - chunks.document_id is checked at commit, so a replacement can write its chunks before the document row.
+        // - chunks_fts is contentless (rowid = chunks.rowid; search results are read from chunks), with
+        //   contentless_delete so a row can be removed without re-supplying its old text.
+        //   Tokenizer unicode61 with diacritics removed, no porter stemmer: the keyword leg of hybrid retrieval is
+        //   there for exact terms embeddings miss (codes, names, rare words); morphology is the dense leg's job,
+        //   and porter is English-only and mangles the other languages an on-premises corpus holds.
+        """
+        CREATE TABLE document_sets (
+            name        TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            created_utc TEXT NOT NULL);
+        CREATE TABLE set_groups (
+            set_name   TEXT NOT NULL COLLATE NOCASE REFERENCES document_sets(name),
+            group_key  TEXT NOT NULL,
+            group_name TEXT NOT NULL,
+            PRIMARY KEY (set_name, group_key)) WITHOUT ROWID;
+        CREATE INDEX ix_set_groups_group_key ON set_groups(group_key, set_name);
+        CREATE TABLE documents (
+            document_id  TEXT NOT NULL PRIMARY KEY,
+            set_name     TEXT NOT NULL COLLATE NOCASE REFERENCES document_sets(name),
+            title        TEXT NOT NULL,
+            source_path  TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            media_type   TEXT NOT NULL,
+            page_count   INTEGER NOT NULL,
+            indexed_utc  TEXT NOT NULL);
+        CREATE TABLE chunks (
+            rowid        INTEGER PRIMARY KEY AUTOINCREMENT,
+            chunk_id     TEXT NOT NULL UNIQUE,
+            document_id  TEXT NOT NULL REFERENCES documents(document_id) DEFERRABLE INITIALLY DEFERRED,
+            set_name     TEXT NOT NULL COLLATE NOCASE REFERENCES document_sets(name),
+            idx          INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            heading_path TEXT NOT NULL,
+            first_page   INTEGER NOT NULL,
+            last_page    INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset   INTEGER NOT NULL,
+            vector       BLOB NOT NULL);
+        CREATE INDEX ix_chunks_document_id ON chunks(document_id);
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            text, headings, title,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ];
+
+    /// <summary>The version this build writes.</summary>
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Brings the database to <see cref="LatestVersion"/>; refuses a database written by a newer build.</summary>
+    public static void Migrate(SqliteConnection connection, ILogger logger, CancellationToken cancellationToken)
+    {
+        connection.Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);");
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var version = ReadVersion(connection, transaction);
+            ThrowIfNewer(connection, version);
+            if (version == LatestVersion)
+            {
+                return;
+            }
+
+            connection.Execute(Migrations[version], transaction);
+            using (var update = connection.Command("INSERT INTO meta(key, value) VALUES($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", transaction))
+            {
+                update.Parameters.AddWithValue("$key", SchemaVersionKey);
+                update.Parameters.AddWithValue("$value", (version + 1).ToString(CultureInfo.InvariantCulture));
+                update.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            logger.SchemaMigrated(connection.DataSource, version, version + 1);
+        }
+    }
+
+    /// <summary>The stored schema version, 0 for a new file.</summary>
+    public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.Command("SELECT value FROM meta WHERE key = $key;", transaction);
+        command.Parameters.AddWithValue("$key", SchemaVersionKey);
+        return command.ExecuteScalar() is string value ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void ThrowIfNewer(SqliteConnection connection, int version)
+    {
+        if (version > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The document index '{connection.DataSource}' has schema version {version}, but this build understands up to {LatestVersion}. Upgrade the application.");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rag.Storage;
+
+/// <summary>Settings of the embedded store (configuration section <c>Rag:Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Rag:Storage";
+
+    /// <summary>
+    /// Folder holding <c>rag.db</c> (documents, chunks, vectors) and <c>audit.db</c> (the audit trail); created when
+    /// missing. Relative paths resolve against the working directory. Required.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Rag:Storage:DataDirectory is required: the folder that holds rag.db and audit.db.")]
+    public string DataDirectory { get; set; } = string.Empty;
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rag.Cli.Tests.Fixtures;
+using Rag.Core.Audit;
+using Rag.Core.Storage;
+using Rag.Ingest.Pipeline;
+using Rag.Testing;
+
+namespace Rag.Cli.Tests.Commands;
+
+public sealed class IngestCommandTests
+{
+    [Fact]
+    public async Task Ingest_SameFilesTwice_SecondRunDoesNoWork()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("notes");
+        await File.WriteAllTextAsync(Path.Combine(docs, "a.txt"), "The cafeteria opens at eight.\n\nLunch is served from noon.");
+        await File.WriteAllTextAsync(Path.Combine(docs, "b.md"), "# Parking\n\nVisitors park on level two.");
+
+        var first = await cli.RunAsync("ingest", docs, "--set", "notes", "--groups", "staff");
+        var second = await cli.RunAsync("ingest", docs, "--set", "notes", "--groups", "staff");
+
+        Assert.Contains("2 indexed, 0 unchanged", first.Output, StringComparison.Ordinal);
+        Assert.Contains("0 indexed, 2 unchanged", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_ChangedFile_ReplacesItsOldChunks()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("menu");
+        var file = Path.Combine(docs, "menu.md");
+        await File.WriteAllTextAsync(file, "# Menu\n\nOn Fridays the canteen serves grilled salmon with dill potatoes.");
+        Assert.Equal(0, (await cli.RunAsync("ingest", docs, "--set", "menu", "--groups", "staff")).ExitCode);
+        await File.WriteAllTextAsync(file, "# Menu\n\nOn Fridays the canteen serves mushroom risotto with parmesan.");
+
+        var again = await cli.RunAsync("ingest", docs, "--set", "menu", "--groups", "staff");
+        var ask = await cli.RunAsync("ask", "What does the canteen serve on Fridays?", "--groups", "staff", "--json");
+
+        Assert.Contains("1 indexed", again.Output, StringComparison.Ordinal);
+        Assert.Contains("risotto", ask.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("salmon", ask.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownFileType_ReportedAsSkipped()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("mixed");
+        await File.WriteAllTextAsync(Path.Combine(docs, "ok.txt"), "Plain text is supported.");
+        await File.WriteAllBytesAsync(Path.Combine(docs, "photo.jpg"), [0xFF, 0xD8, 0xFF, 0xE0]);
+
+        var run = await cli.RunAsync("ingest", docs, "--set", "mixed", "--groups", "staff");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 indexed, 0 unchanged, 1 skipped, 0 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("photo.jpg", run.Output, StringComparison.Ordinal);
+        Assert.Contains("unsupported file type '.jpg'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_NewSetWithoutGroups_FailsWithClearError()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("orphans");
+        await File.WriteAllTextAsync(Path.Combine(docs, "x.txt"), "Some text.");
+
+        var run = await cli.RunAsync("ingest", docs, "--set", "orphans");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Document set 'orphans' does not exist", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--groups", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_MissingPath_FailsWithClearError()
+    {
+        using var cli = new CliHarness();
+
+        var run = await cli.RunAsync("ingest", "/nonexistent/folder", "--set", "x", "--groups", "g");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("'/nonexistent/folder' is neither a file nor a folder", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_HostilePdfs_EachEndsIndexedOrFailedWithReason()
+    {
+        using var cli = new CliHarness(configuration: new Dictionary<string, string?> { ["Rag:Ingestion:PerFileTimeout"] = "00:00:20" });
+        var hostile = RepoPaths.SharedPath("data", "hostile-pdfs");
+        var expected = Directory.GetFiles(hostile, "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        await using var services = RagServices.Build(cli.Paths, cli.Configuration);
+        var pipeline = services.GetRequiredService<IngestionPipeline>();
+
+        var results = new List<IngestionResult>();
+        await foreach (var result in pipeline.IngestAsync(new IngestionRequest([hostile], "hostile", ["qa"], "test")))
+        {
+            results.Add(result);
+        }
+
+        Assert.Equal(expected, results.Select(r => Path.GetFileName(r.Path)).Order(StringComparer.Ordinal).ToList());
+        Assert.All(results, r =>
+        {
+            Assert.True(r.Status is IngestionStatus.Indexed or IngestionStatus.Failed, $"{r.Path}: {r.Status}");
+            if (r.Status == IngestionStatus.Failed)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(r.Reason), r.Path);
+            }
+            else
+            {
+                Assert.True(r.Chunks > 0, r.Path);
+            }
+        });
+        var failures = new List<AuditRecord>();
+        await foreach (var record in services.GetRequiredService<IAuditLog>().ReadAsync())
+        {
+            if (record.Event.Action == AuditActions.DocumentFailed)
+            {
+                failures.Add(record);
+            }
+        }
+
+        Assert.Equal(results.Count(r => r.Status == IngestionStatus.Failed), failures.Count);
+        var stats = await services.GetRequiredService<IDocumentIndex>().GetStatisticsAsync();
+        Assert.Equal(results.Count(r => r.Status == IngestionStatus.Indexed), stats.Documents);
+    }
+}

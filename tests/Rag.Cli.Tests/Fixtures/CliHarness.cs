@@ -1,0 +1,48 @@
+using Rag.Testing;
+
+namespace Rag.Cli.Tests.Fixtures;
+
+/// <summary>
+/// Runs the real command line in-process against a private data directory and the installed models.
+/// Each harness is one fresh deployment: its own SQLite database, nothing shared with other tests.
+/// </summary>
+internal sealed class CliHarness : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public CliHarness(string? modelsDirectory = null, string? mirror = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        Paths = new RagPaths(
+            RepoPaths.Root,
+            _temp.Combine("data"),
+            modelsDirectory ?? TestModels.ModelsRoot,
+            mirror,
+            Path.Combine(RepoPaths.Root, "infra", "models.json"));
+        Configuration = configuration;
+    }
+
+    public RagPaths Paths { get; }
+
+    public IReadOnlyDictionary<string, string?>? Configuration { get; }
+
+    public string Folder(string name)
+    {
+        var path = _temp.Combine("docs", name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public async Task<CliRun> RunAsync(params string[] args) => await RunWithInputAsync(string.Empty, args);
+
+    public async Task<CliRun> RunWithInputAsync(string input, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(input);
+        var context = new CliContext(output, error, reader, Paths, Configuration);
+        var code = await RagCommandLine.RunAsync(args, context);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

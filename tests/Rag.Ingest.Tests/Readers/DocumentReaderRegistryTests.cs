@@ -1,0 +1,44 @@
+using Rag.Ingest.Readers;
+
+namespace Rag.Ingest.Tests.Readers;
+
+public sealed class DocumentReaderRegistryTests
+{
+    private readonly DocumentReaderRegistry _registry = DocumentReaderRegistry.CreateDefault();
+
+    [Theory]
+    [InlineData("docs/handbook.pdf", typeof(PdfDocumentReader))]
+    [InlineData("HANDBOOK.PDF", typeof(PdfDocumentReader))]
+    [InlineData("policy.md", typeof(MarkdownDocumentReader))]
+    [InlineData("policy.Markdown", typeof(MarkdownDocumentReader))]
+    [InlineData("faq.html", typeof(HtmlDocumentReader))]
+    [InlineData("faq.HTM", typeof(HtmlDocumentReader))]
+    [InlineData("notes.txt", typeof(PlainTextDocumentReader))]
+    [InlineData("notes.text", typeof(PlainTextDocumentReader))]
+    public void TryGetReader_SupportedExtension_ReturnsMatchingReader(string path, Type expected)
+    {
+        Assert.True(_registry.TryGetReader(path, out var reader));
+        Assert.IsType(expected, reader);
+    }
+
+    [Theory]
+    [InlineData("report.docx")]
+    [InlineData("README")]
+    [InlineData("archive.pdf.zip")]
+    public void TryGetReader_UnsupportedExtension_ReturnsFalse(string path)
+    {
+        Assert.False(_registry.TryGetReader(path, out _));
+    }
+
+    [Fact]
+    public void SupportedExtensions_Default_ListsEveryFormat()
+    {
+        Assert.Equal([".htm", ".html", ".markdown", ".md", ".pdf", ".text", ".txt"], _registry.SupportedExtensions);
+    }
+
+    [Fact]
+    public void Ctor_TwoReadersForOneExtension_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new DocumentReaderRegistry([new PlainTextDocumentReader(), new PlainTextDocumentReader()]));
+    }
+}

@@ -1,0 +1,39 @@
+using Rag.Storage.Sqlite;
+
+namespace Rag.Storage.Tests.Sqlite;
+
+public sealed class FtsQueryTests
+{
+    [Theory]
+    [InlineData("vacation policy", "\"vacation\" OR \"policy\"")]
+    [InlineData("  XK-4471  ", "\"XK-4471\"")]
+    [InlineData("say \"hi\"", "\"say\" OR \"\"\"hi\"\"\"")]
+    [InlineData("a AND (b", "\"a\" OR \"AND\" OR \"(b\"")]
+    [InlineData("Policy policy POLICY", "\"Policy\"")]
+    [InlineData("col:* NEAR(x", "\"col:*\" OR \"NEAR(x\"")]
+    public void Build_Words_QuotesEachAndJoinsWithOr(string text, string expected)
+    {
+        Assert.Equal(expected, FtsQuery.Build(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \t\n")]
+    [InlineData("\"")]
+    [InlineData("* ( ) : ^ -")]
+    [InlineData("\0\u0001")]
+    public void Build_NoSearchableWord_ReturnsNull(string text)
+    {
+        Assert.Null(FtsQuery.Build(text));
+    }
+
+    [Fact]
+    public void Build_ManyWords_KeepsAtMostMaxTerms()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 100).Select(i => "w" + i));
+
+        var query = FtsQuery.Build(text)!;
+
+        Assert.Equal(FtsQuery.MaxTerms, query.Split(" OR ").Length);
+    }
+}

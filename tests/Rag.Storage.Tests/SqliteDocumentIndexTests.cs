@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Rag.Core.Documents;
+using Rag.Core.Storage;
+using Rag.Testing;
+using Rag.Testing.Contracts;
+using static Rag.Testing.Contracts.IndexTestData;
+
+namespace Rag.Storage.Tests;
+
+/// <summary>The contract suite against SQLite, plus what only the embedded store has: the file, WAL, reloading.</summary>
+public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private StorageOptions Options => new() { DataDirectory = _temp.Combine("data", "nested") };
+
+    /// <summary>Runs after the base class's DisposeAsync has closed every index the test opened.</summary>
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Open_NewDirectory_CreatesDatabaseInWalMode()
+    {
+        await using var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+        Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
+        Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
+        Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
+        Assert.Equal("1", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+    }
+
+    [Fact]
+    public async Task Open_ExistingDatabase_ReloadsEveryVector()
+    {
+        var random = new Random(3);
+        var vectors = Enumerable.Range(0, 300).Select(_ => Near(new float[Dimensions], 1f, random)).ToArray();
+        List<EmbeddedChunk> chunks;
+        await using (var first = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        {
+            await first.EnsureModelAsync(Model);
+            await first.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+            chunks = await AddAsync(first, Document("set-a", "bulk.txt"), [.. vectors.Select((v, i) => ($"Chunk {i}.", v))]);
+            await first.DeleteDocumentAsync(Document("set-a", "absent.txt").DocumentId);
+        }
+
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+        foreach (var i in new[] { 0, 1, 150, 299 })
+        {
+            var hit = (await reopened.SearchDenseAsync(vectors[i], User("group-a"), 3))[0];
+            Assert.Equal(chunks[i].Chunk.Id, hit.Chunk.Id);
+            Assert.Equal(1.0, hit.Score, 4);
+        }
+
+        Assert.Equal(300, (await reopened.GetStatisticsAsync()).Chunks);
+    }
+
+    [Fact]
+    public async Task Open_SchemaFromNewerBuild_Throws()
+    {
+        await using (var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        {
+            Execute(index.DatabasePath, "UPDATE meta SET value = '999' WHERE key = 'schema_version';");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance));
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_MissingDataDirectory_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => SqliteDocumentIndex.OpenAsync(new StorageOptions(), NullLogger.Instance));
+    }
+
+    [Fact]
+    public async Task ReplaceDocument_FailsInTheMiddle_KeepsThePreviousVersion()
+    {
+        await using var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+        await index.EnsureModelAsync(Model);
+        await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+        var other = await AddAsync(index, Document("set-a", "other.txt"), ("Other document.", Axis(2)));
+        var document = Document("set-a", "victim.txt", "v1");
+        var v1 = await AddAsync(index, document, ("Version one of the victim.", Axis(0)));
+        var v2Document = document with { ContentHash = "v2" };
+
+        // The second chunk reuses another document's chunk id: the UNIQUE constraint fails after the first row was written.
+        var v2 = Chunks(v2Document, ("Version two of the victim.", Axis(1)));
+        v2.Add(new EmbeddedChunk(other[0].Chunk with { DocumentId = document.DocumentId, Index = 1 }, Axis(3)));
+        await Assert.ThrowsAsync<SqliteException>(() => index.ReplaceDocumentAsync(v2Document, v2));
+
+        Assert.Equal("v1", (await index.GetDocumentAsync(document.DocumentId))?.ContentHash);
+        Assert.Equal(2, (await index.GetStatisticsAsync()).Chunks);
+        Assert.Empty(await index.SearchKeywordAsync("two", User("group-a"), 10));
+        var dense = await index.SearchDenseAsync(Axis(0), User("group-a"), 10);
+        Assert.Equal([v1[0].Chunk.Id, other[0].Chunk.Id], dense.Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public async Task Search_ConcurrentWithWrites_NeverFailsAndNeverLeaks()
+    {
+        await using var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+        await index.EnsureModelAsync(Model);
+        await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+        await index.UpsertDocumentSetAsync(new DocumentSet("set-b", ["group-b"]));
+        var random = new Random(11);
+        await AddAsync(index, Document("set-a", "base.txt"), [.. Enumerable.Range(0, 50).Select(i => ($"Base {i}.", Near(Axis(0), 0.5f, random)))]);
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var writer = Task.Run(async () =>
+        {
+            for (var round = 0; !stop.IsCancellationRequested; round++)
+            {
+                var document = Document("set-b", "churn.txt", "v" + round);
+                await AddAsync(index, document, [.. Enumerable.Range(0, 20).Select(i => ($"Churn {round} {i}.", Axis(0)))]);
+            }
+        });
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var searches = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var dense = await index.SearchDenseAsync(Axis(0), User("group-a"), 10);
+                var keyword = await index.SearchKeywordAsync("churn base", User("group-a"), 10);
+                Assert.Equal(10, dense.Count);
+                Assert.All(dense.Concat(keyword), h => Assert.Equal("set-a", h.Chunk.SetName));
+                searches++;
+            }
+
+            return searches;
+        })).ToList();
+
+        await writer;
+        Assert.All(await Task.WhenAll(readers), n => Assert.True(n > 0));
+    }
+
+    protected override async Task<IDocumentIndex> CreateIndexAsync() => await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+    protected override async Task<IDocumentIndex> ReopenIndexAsync() => await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+    private static string? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string path, string sql) => Scalar(path, sql);
+}

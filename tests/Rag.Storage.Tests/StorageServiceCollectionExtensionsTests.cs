@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Rag.Core.Audit;
+using Rag.Core.Storage;
+using Rag.Testing;
+
+namespace Rag.Storage.Tests;
+
+public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public async Task AddRagStorage_Configured_ResolvesSingletonsInTheDataDirectory()
+    {
+        await using var provider = Build(_temp.Combine("data"));
+
+        var index = provider.GetRequiredService<IDocumentIndex>();
+        var audit = provider.GetRequiredService<IAuditLog>();
+
+        var sqlite = Assert.IsType<SqliteDocumentIndex>(index);
+        Assert.Same(sqlite, provider.GetRequiredService<SqliteDocumentIndex>());
+        Assert.Same(index, provider.GetRequiredService<IDocumentIndex>());
+        Assert.Equal(_temp.Combine("data", SqliteDocumentIndex.FileName), sqlite.DatabasePath);
+        Assert.Equal(_temp.Combine("data", SqliteAuditLog.FileName), Assert.IsType<SqliteAuditLog>(audit).DatabasePath);
+        Assert.Equal(1, (await audit.AppendAsync(new AuditEvent(AuditActions.QuestionAsked, "u", [], [], "ok", null))).Sequence);
+    }
+
+    [Fact]
+    public async Task AddRagStorage_ProviderDisposed_DisposesTheIndex()
+    {
+        IDocumentIndex index;
+        await using (var provider = Build(_temp.Path))
+        {
+            index = provider.GetRequiredService<IDocumentIndex>();
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => index.GetStatisticsAsync());
+    }
+
+    [Fact]
+    public void AddRagStorage_ProviderDisposedSynchronously_DoesNotThrow()
+    {
+        var provider = Build(_temp.Path);
+        provider.GetRequiredService<IDocumentIndex>();
+        provider.GetRequiredService<IAuditLog>();
+
+        provider.Dispose();
+    }
+
+    [Fact]
+    public void AddRagStorage_DataDirectoryMissing_FailsValidationNamingTheKey()
+    {
+        using var provider = Build(null);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StorageOptions_Defaults_AreEmptyAndInvalid()
+    {
+        var options = new StorageOptions();
+
+        Assert.Equal("Rag:Storage", StorageOptions.SectionName);
+        Assert.Equal(string.Empty, options.DataDirectory);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static ServiceProvider Build(string? dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddRagStorage(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
