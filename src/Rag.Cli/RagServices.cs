@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
 using Rag.Ingest;
-using Rag.Onnx;
+using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 
 namespace Rag.Cli;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -108,7 +107,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ThrowIfDisposed();
         if (Volatile.Read(ref _model) is { } bound)
         {
-            ThrowIfDifferent(bound, model);
+            ModelGuard.ThrowIfDifferent(bound, model);
             return;
         }
 
@@ -116,20 +115,15 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         try
         {
             await using var transaction = _writer.BeginTransaction(deferred: false);
-            if (ReadModel(transaction) is { } stored)
+            if (IndexMeta.ReadModel(_writer, transaction) is { } stored)
             {
-                ThrowIfDifferent(stored, model);
+                // Another process bound it first.
+                ModelGuard.ThrowIfDifferent(stored, model);
                 Bind(stored);
                 return;
             }
 
-            await using var command = _writer.Command(
-                "INSERT INTO meta (key, value) VALUES ($id_key, $id), ($dim_key, $dim);", transaction);
-            command.Parameters.AddWithValue("$id_key", IndexSchema.ModelIdKey);
-            command.Parameters.AddWithValue("$id", model.ModelId);
-            command.Parameters.AddWithValue("$dim_key", IndexSchema.DimensionsKey);
-            command.Parameters.AddWithValue("$dim", model.Dimensions.ToString(CultureInfo.InvariantCulture));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await IndexMeta.WriteModelAsync(transaction, model, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Bind(model);
             _logger.ModelBound(model.ModelId, model.Dimensions);
@@ -165,33 +159,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         try
         {
             await using var transaction = _writer.BeginTransaction(deferred: false);
-            await using (var insert = _writer.Command("INSERT INTO document_sets (name, created_utc) VALUES ($name, $now) ON CONFLICT (name) DO NOTHING;", transaction))
-            {
-                insert.Parameters.AddWithValue("$name", name);
-                insert.Parameters.AddWithValue("$now", _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            var canonical = await CanonicalSetNameAsync(transaction, name, cancellationToken) ?? name;
-            await using (var clear = _writer.Command("DELETE FROM set_groups WHERE set_name = $name;", transaction))
-            {
-                clear.Parameters.AddWithValue("$name", canonical);
-                await clear.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var add = _writer.Command("INSERT INTO set_groups (set_name, group_key, group_name) VALUES ($name, $key, $group);", transaction))
-            {
-                var key = add.Parameters.AddWithValue("$key", string.Empty);
-                var group = add.Parameters.AddWithValue("$group", string.Empty);
-                add.Parameters.AddWithValue("$name", canonical);
-                foreach (var g in groups)
-                {
-                    key.Value = AccessKeys.GroupKey(g);
-                    group.Value = g;
-                    await add.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-
+            var canonical = await CatalogQueries.UpsertSetAsync(transaction, name, groups, _time.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             _sets.GetOrAdd(canonical);
             _logger.DocumentSetChanged(canonical, groups.Count);
@@ -208,22 +176,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ArgumentNullException.ThrowIfNull(name);
         ThrowIfDisposed();
         await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT s.name, g.group_name FROM document_sets s LEFT JOIN set_groups g ON g.set_name = s.name WHERE s.name = $name ORDER BY g.group_name;");
-        command.Parameters.AddWithValue("$name", name.Trim());
-        string? canonical = null;
-        var groups = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            canonical = reader.GetString(0);
-            if (!reader.IsDBNull(1))
-            {
-                groups.Add(reader.GetString(1));
-            }
-        }
-
-        return canonical is null ? null : new DocumentSet(canonical, groups);
+        return await CatalogQueries.GetSetAsync(connection, name, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -232,13 +185,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ArgumentNullException.ThrowIfNull(documentId);
         ThrowIfDisposed();
         await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT document_id, set_name, title, source_path, content_hash, media_type, page_count FROM documents WHERE document_id = $id;");
-        command.Parameters.AddWithValue("$id", documentId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new SourceDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6))
-            : null;
+        return await CatalogQueries.GetDocumentAsync(connection, documentId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -247,13 +194,13 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(chunks);
         ThrowIfDisposed();
-        var unitVectors = PrepareVectors(document, chunks);
+        var unitVectors = ModelGuard.PrepareVectors(Volatile.Read(ref _model), document, chunks);
 
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             await using var transaction = _writer.BeginTransaction(deferred: false);
-            var setName = await CanonicalSetNameAsync(transaction, document.SetName, cancellationToken)
+            var setName = await IndexMeta.CanonicalSetNameAsync(transaction, document.SetName, cancellationToken)
                 ?? throw new InvalidOperationException(
                     $"Document set '{document.SetName}' does not exist. Create it with {nameof(UpsertDocumentSetAsync)} (naming the groups that may read it) before adding documents.");
             var (removed, written) = await DocumentWrites.ReplaceAsync(transaction, setName, document, chunks, unitVectors, _time.GetUtcNow(), cancellationToken);
@@ -308,14 +255,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ThrowIfDisposed();
-        var model = Volatile.Read(ref _model);
-        if (model is not null && query.Length != model.Dimensions)
-        {
-            throw new EmbeddingModelMismatchException(
-                $"The query vector has {query.Length} dimensions, but this index holds vectors of embedding model '{model.ModelId}' ({model.Dimensions} dimensions). " +
-                "Embed questions with the model the index was built with.");
-        }
-
+        ModelGuard.ThrowIfWrongQuery(Volatile.Read(ref _model), query.Length);
         var matrix = Volatile.Read(ref _matrix);
         if (scope.IsEmpty || limit == 0 || matrix is null)
         {
@@ -354,11 +294,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
     {
         ThrowIfDisposed();
         await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT (SELECT count(*) FROM document_sets), (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks);");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new IndexStatistics(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        return await CatalogQueries.GetStatisticsAsync(connection, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -387,96 +323,16 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         return ValueTask.CompletedTask;
     }
 
-    private static void ThrowIfDifferent(EmbeddingModelInfo bound, EmbeddingModelInfo requested)
-    {
-        if (!string.Equals(bound.ModelId, requested.ModelId, StringComparison.Ordinal) || bound.Dimensions != requested.Dimensions)
-        {
-            throw new EmbeddingModelMismatchException(
-                $"This index was built with embedding model '{bound.ModelId}' ({bound.Dimensions} dimensions), but model '{requested.ModelId}' " +
-                $"({requested.Dimensions} dimensions) is configured. Vectors of different models cannot be compared: configure '{bound.ModelId}' again, " +
-                "or re-ingest every document into a new, empty data directory.");
-        }
-    }
-
-    private float[][] PrepareVectors(SourceDocument document, IReadOnlyList<EmbeddedChunk> chunks)
-    {
-        var model = Volatile.Read(ref _model);
-        if (chunks.Count > 0 && model is null)
-        {
-            throw new InvalidOperationException($"No embedding model is bound to this index yet; call {nameof(EnsureModelAsync)} before adding chunks.");
-        }
-
-        var ids = new HashSet<Guid>();
-        var vectors = new float[chunks.Count][];
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var (chunk, vector) = chunks[i];
-            if (!string.Equals(chunk.DocumentId, document.DocumentId, StringComparison.Ordinal) ||
-                !string.Equals(chunk.SetName, document.SetName, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"Chunk {chunk.Id} belongs to document '{chunk.DocumentId}' in set '{chunk.SetName}', not to '{document.DocumentId}' in '{document.SetName}'.", nameof(chunks));
-            }
-
-            if (!ids.Add(chunk.Id))
-            {
-                throw new ArgumentException($"Chunk id {chunk.Id} occurs twice in document '{document.DocumentId}'.", nameof(chunks));
-            }
-
-            if (vector.Length != model!.Dimensions)
-            {
-                throw new EmbeddingModelMismatchException(
-                    $"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector of {vector.Length} dimensions, but this index holds vectors of " +
-                    $"embedding model '{model.ModelId}' ({model.Dimensions} dimensions). Embed with that model, or re-ingest into a new, empty data directory.");
-            }
-
-            if (!VectorMath.IsFinite(vector.Span))
-            {
-                throw new ArgumentException($"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector with NaN or infinite components.", nameof(chunks));
-            }
-
-            vectors[i] = VectorMath.Normalized(vector.Span);
-        }
-
-        return vectors;
-    }
-
     private int Load(CancellationToken cancellationToken)
     {
-        foreach (var name in ReadSetNames())
-        {
-            _sets.GetOrAdd(name);
-        }
-
-        if (ReadModel(null) is not { } model)
+        if (IndexMeta.ReadModel(_writer, null) is not { } model)
         {
             return 0;
         }
 
-        var count = int.Parse(_writer.ScalarText("SELECT CAST(count(*) AS TEXT) FROM chunks;") ?? "0", CultureInfo.InvariantCulture);
-        var matrix = new VectorMatrix(model.Dimensions, count);
-        var vector = new float[model.Dimensions];
-        var blob = new byte[model.Dimensions * sizeof(float)];
-        using (var command = _writer.Command("SELECT rowid, set_name, vector FROM chunks;"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var length = reader.GetBytes(2, 0, null, 0, 0);
-                if (length != blob.Length)
-                {
-                    throw new InvalidDataException($"Chunk rowid {reader.GetInt64(0)} in '{DatabasePath}' has a {length}-byte vector; model '{model.ModelId}' needs {blob.Length} bytes.");
-                }
-
-                reader.GetBytes(2, 0, blob, 0, blob.Length);
-                VectorMath.FromBlob(blob, vector);
-                matrix.Upsert(reader.GetInt64(0), _sets.GetOrAdd(reader.GetString(1)), vector);
-            }
-        }
-
+        _matrix = IndexMeta.LoadVectors(_writer, model, _sets, cancellationToken);
         _model = model;
-        _matrix = matrix;
-        return matrix.Count;
+        return _matrix.Count;
     }
 
     private void Bind(EmbeddingModelInfo model)
@@ -487,49 +343,6 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         }
 
         Volatile.Write(ref _model, model);
-    }
-
-    private List<string> ReadSetNames()
-    {
-        using var command = _writer.Command("SELECT name FROM document_sets;");
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    private EmbeddingModelInfo? ReadModel(SqliteTransaction? transaction)
-    {
-        using var command = _writer.Command("SELECT key, value FROM meta WHERE key IN ($id_key, $dim_key);", transaction);
-        command.Parameters.AddWithValue("$id_key", IndexSchema.ModelIdKey);
-        command.Parameters.AddWithValue("$dim_key", IndexSchema.DimensionsKey);
-        string? id = null;
-        string? dimensions = null;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            if (reader.GetString(0) == IndexSchema.ModelIdKey)
-            {
-                id = reader.GetString(1);
-            }
-            else
-            {
-                dimensions = reader.GetString(1);
-            }
-        }
-
-        return id is null || dimensions is null ? null : new EmbeddingModelInfo(id, int.Parse(dimensions, CultureInfo.InvariantCulture));
-    }
-
-    private async Task<string?> CanonicalSetNameAsync(SqliteTransaction transaction, string name, CancellationToken cancellationToken)
-    {
-        await using var command = _writer.Command("SELECT name FROM document_sets WHERE name = $name;", transaction);
-        command.Parameters.AddWithValue("$name", name.Trim());
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)

@@ -109,16 +109,19 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         var writer = Task.Run(async () =>
         {
-            for (var round = 0; !stop.IsCancellationRequested; round++)
+            var round = 0;
+            do
             {
                 var document = Document("set-b", "churn.txt", "v" + round);
                 await AddAsync(index, document, [.. Enumerable.Range(0, 20).Select(i => ($"Churn {round} {i}.", Axis(0)))]);
+                round++;
             }
+            while (!stop.IsCancellationRequested);
         });
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var searches = 0;
-            while (!stop.IsCancellationRequested)
+            do
             {
                 var dense = await index.SearchDenseAsync(Axis(0), User("group-a"), 10);
                 var keyword = await index.SearchKeywordAsync("churn base", User("group-a"), 10);
@@ -126,6 +129,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
                 Assert.All(dense.Concat(keyword), h => Assert.Equal("set-a", h.Chunk.SetName));
                 searches++;
             }
+            while (!stop.IsCancellationRequested);
 
             return searches;
         })).ToList();

@@ -12,21 +12,21 @@ public sealed class ChunkingOptions : IValidatableObject
     /// Most tokens in one chunk, counted with the embedding model's tokenizer. 0 (the default) uses the
     /// model's own limit; any other value is capped at it, so nothing is ever truncated at embedding time.
     /// </summary>
-    [Range(0, 1_000_000)]
+    [Range(0, 100_000)]
     public int MaxTokens { get; set; }
 
     /// <summary>
     /// Tokens of trailing sentences repeated at the start of the next chunk of the same section. Default 16.
-    /// Must stay below half the chunk limit; against the model's limit it is capped there.
+    /// Must be below half of <see cref="MaxTokens"/> when that is set; against the model's limit it is clamped there.
     /// </summary>
-    [Range(0, 100_000)]
+    [Range(0, 1_000)]
     public int OverlapTokens { get; set; } = 16;
 
     /// <summary>
-    /// A section's last chunk smaller than this is merged into the one before it, or the split point is
-    /// moved back so it grows to this size. Default 24; 0 switches it off.
+    /// A section's last chunk smaller than this is merged into the one before it when the result fits, or else the
+    /// split point is moved back so it grows towards this size. Default 24; 0 switches it off.
     /// </summary>
-    [Range(0, 100_000)]
+    [Range(0, 1_000)]
     public int MinChunkTokens { get; set; } = 24;
 
     /// <inheritdoc />

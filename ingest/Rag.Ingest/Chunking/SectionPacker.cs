@@ -1,163 +1,142 @@
 using Rag.Core.Embeddings;
+using Rag.Core.Text;
 
 namespace Rag.Ingest.Chunking;
 
 /// <summary>
-/// Packs the units of one section into chunk spans: greedily by a running token sum, then every span's own
-/// text is counted and shrunk until it fits, because a tokenizer need not count a concatenation as the sum
-/// of its parts. Consecutive spans share up to the overlap budget of trailing sentences; each span adds at
-/// least one new unit, so packing always ends.
+/// Packs the units of one section greedily into chunks that fit the limit, repeating up to the overlap budget of
+/// trailing sentences between consecutive chunks, and keeps the section's last chunk from being tiny.
 /// </summary>
-internal sealed class SectionPacker(IEmbeddingTokenizer tokenizer, int maxTokens, int overlapTokens, int minChunkTokens)
+internal sealed class SectionPacker(IEmbeddingTokenizer tokenizer, string text, int limit, int overlap, int minTokens)
 {
-    public void Pack(string text, IReadOnlyList<SectionUnit> units, List<PackedSpan> output)
+    public List<PendingChunk> Pack(IReadOnlyList<ChunkUnit> units)
     {
-        var n = units.Count;
-        var rest = new int[n + 1]; // rest[k]: tokens of units k..n-1, for the trailing-piece check
-        for (var k = n - 1; k >= 0; k--)
+        var chunks = new List<PendingChunk>();
+        PendingChunk? previous = null;
+        var first = 0;
+        while (first < units.Count)
         {
-            rest[k] = rest[k + 1] + units[k].Tokens;
+            var chunk = Build(units, previous, first, units.Count - 1);
+            chunks.Add(chunk);
+            previous = chunk;
+            first = chunk.LastUnit + 1;
         }
 
-        var sectionStart = output.Count;
-        var overlap = Overlap.None;
-        var i = 0;
-        while (i < n)
+        Rebalance(units, chunks);
+        return chunks;
+    }
+
+    /// <summary>A chunk of units from <paramref name="first"/> on, as many as fit up to <paramref name="maxLast"/>.</summary>
+    private PendingChunk Build(IReadOnlyList<ChunkUnit> units, PendingChunk? previous, int first, int maxLast)
+    {
+        var lead = previous is { } p ? Lead(units, p, Math.Min(overlap, limit - units[first].Tokens)) : null;
+        var start = lead?.Start ?? units[first].Start;
+        var pageUnit = lead?.Unit ?? first;
+
+        // Running sum to find the candidate; the real count of the final text decides.
+        long sum = (lead?.Tokens ?? 0) + units[first].Tokens;
+        var last = first;
+        while (last < maxLast && sum + units[last + 1].Tokens <= limit)
         {
-            var start = overlap.Present ? overlap.Start : units[i].Start;
-            var firstUnit = overlap.Present ? overlap.Unit : i;
-            var sum = overlap.Tokens;
-            var j = i;
-            do
-            {
-                sum += units[j].Tokens;
-                j++;
-            }
-            while (j < n && sum + units[j].Tokens <= maxTokens);
+            last++;
+            sum += units[last].Tokens;
+        }
 
-            // A tiny remainder would become a chunk of its own: move the split point back so it grows.
-            while (j < n && j - 1 > i && rest[j] < minChunkTokens && rest[j - 1] + overlapTokens <= maxTokens)
+        while (true)
+        {
+            var count = Count(start, units[last].End);
+            if (count <= limit)
             {
-                j--;
+                return new PendingChunk(start, units[last].End, pageUnit, first, last, count);
             }
 
-            var end = units[j - 1].End;
-            var chunkText = text.Substring(start, end - start);
-            var tokens = tokenizer.CountTokens(chunkText);
-            while (tokens > maxTokens && (j - 1 > i || start != units[i].Start))
+            if (last > first)
             {
-                if (j - 1 > i)
-                {
-                    j--;
-                    end = units[j - 1].End;
-                }
-                else
-                {
-                    start = units[i].Start; // drop the overlap before giving up the only new unit
-                    firstUnit = i;
-                }
-
-                chunkText = text.Substring(start, end - start);
-                tokens = tokenizer.CountTokens(chunkText);
+                last--;
             }
-
-            var (firstPage, lastPage) = Pages(units, firstUnit, j);
-            var span = new PackedSpan(start, end, chunkText, firstPage, lastPage);
-            if (j == n && tokens < minChunkTokens && output.Count > sectionStart && TryMerge(text, output, span))
+            else if (start != units[first].Start)
             {
-                return;
+                start = units[first].Start;
+                pageUnit = first;
             }
-
-            output.Add(span);
-            overlap = j < n && overlapTokens > 0
-                ? TrailingOverlap(text, units, i, j, start, Math.Min(overlapTokens, maxTokens - units[j].Tokens))
-                : Overlap.None;
-            i = j;
+            else
+            {
+                // A unit fits on its own by construction; this only guards against a non-deterministic tokenizer.
+                throw new InvalidOperationException($"A chunk piece of {count} tokens exceeds the limit of {limit}.");
+            }
         }
     }
 
-    private bool TryMerge(string text, List<PackedSpan> output, PackedSpan last)
+    /// <summary>Trailing sentences of <paramref name="previous"/> worth at most <paramref name="budget"/> tokens.</summary>
+    private OverlapLead? Lead(IReadOnlyList<ChunkUnit> units, PendingChunk previous, int budget)
     {
-        var previous = output[^1];
-        var merged = text.Substring(previous.Start, last.End - previous.Start);
-        if (tokenizer.CountTokens(merged) > maxTokens)
+        if (budget <= 0)
         {
-            return false;
+            return null;
         }
 
-        output[^1] = new PackedSpan(previous.Start, last.End, merged, MinPage(previous.FirstPage, last.FirstPage), Math.Max(previous.LastPage, last.LastPage));
-        return true;
-    }
-
-    /// <summary>
-    /// The longest run of trailing sentences of units [<paramref name="from"/>..<paramref name="to"/>) within
-    /// <paramref name="budget"/> tokens that starts after <paramref name="chunkStart"/> (never the whole chunk).
-    /// </summary>
-    private Overlap TrailingOverlap(string text, IReadOnlyList<SectionUnit> units, int from, int to, int chunkStart, int budget)
-    {
-        var best = Overlap.None;
-        var used = 0;
-        for (var k = to - 1; k >= from && used < budget; k--)
+        OverlapLead? lead = null;
+        for (var u = previous.LastUnit; u >= previous.PageUnit; u--)
         {
-            var unit = units[k];
-            if (unit.Start > chunkStart && used + unit.Tokens <= budget)
+            var unit = units[u];
+            var sentences = SentenceSegmenter.Split(text[unit.Start..unit.End]);
+            for (var k = sentences.Count - 1; k >= 0; k--)
             {
-                used += unit.Tokens;
-                best = new Overlap(unit.Start, used, k);
-                continue;
-            }
-
-            var sentences = SentenceSplitter.Split(text, unit.Start, unit.End);
-            for (var s = sentences.Count - 1; s > 0 || (s == 0 && sentences.Count > 1); s--)
-            {
-                var sentence = sentences[s];
-                if (sentence.Start <= chunkStart)
+                var sentenceStart = unit.Start + sentences[k].Start;
+                if (sentenceStart <= previous.Start)
                 {
-                    break;
+                    return lead;
                 }
 
-                var tokens = tokenizer.CountTokens(text.Substring(sentence.Start, sentence.Length));
-                if (used + tokens > budget)
+                // Counted as repeated (separators included), so the budget holds for any tokenizer.
+                var tokens = Count(sentenceStart, previous.End);
+                if (tokens > budget)
                 {
-                    break;
+                    return lead;
                 }
 
-                used += tokens;
-                best = new Overlap(sentence.Start, used, k);
+                lead = new OverlapLead(sentenceStart, u, tokens);
+            }
+        }
+
+        return lead;
+    }
+
+    /// <summary>Merges a too-small last chunk into the one before, or moves the split point back to grow it.</summary>
+    private void Rebalance(IReadOnlyList<ChunkUnit> units, List<PendingChunk> chunks)
+    {
+        if (chunks.Count < 2 || chunks[^1].Tokens >= minTokens)
+        {
+            return;
+        }
+
+        var previous = chunks[^2];
+        var last = chunks[^1];
+        var merged = Count(previous.Start, last.End);
+        if (merged <= limit)
+        {
+            chunks[^2] = previous with { End = last.End, LastUnit = last.LastUnit, Tokens = merged };
+            chunks.RemoveAt(chunks.Count - 1);
+            return;
+        }
+
+        while (last.Tokens < minTokens && previous.LastUnit > previous.FirstUnit)
+        {
+            var shrunkEnd = units[previous.LastUnit - 1].End;
+            var shrunk = previous with { End = shrunkEnd, LastUnit = previous.LastUnit - 1, Tokens = Count(previous.Start, shrunkEnd) };
+            var grown = Build(units, shrunk, previous.LastUnit, last.LastUnit);
+            if (shrunk.Tokens > limit || grown.LastUnit != last.LastUnit || grown.Tokens <= last.Tokens)
+            {
+                break;
             }
 
-            break;
+            previous = shrunk;
+            last = grown;
         }
 
-        if (!best.Present)
-        {
-            return best;
-        }
-
-        // Sums of sentence counts are an estimate; the overlap's own text decides.
-        var actual = tokenizer.CountTokens(text.Substring(best.Start, units[to - 1].End - best.Start));
-        return actual <= budget ? best with { Tokens = actual } : Overlap.None;
+        chunks[^2] = previous;
+        chunks[^1] = last;
     }
 
-    private static (int First, int Last) Pages(IReadOnlyList<SectionUnit> units, int from, int to)
-    {
-        int first = 0, last = 0;
-        for (var k = from; k < to; k++)
-        {
-            var page = units[k].Page;
-            first = MinPage(first, page);
-            last = Math.Max(last, page);
-        }
-
-        return (first, last);
-    }
-
-    private static int MinPage(int a, int b) => a == 0 ? b : b == 0 ? a : Math.Min(a, b);
-
-    private readonly record struct Overlap(int Start, int Tokens, int Unit)
-    {
-        public static Overlap None => new(-1, 0, -1);
-
-        public bool Present => Start >= 0;
-    }
+    private int Count(int start, int end) => tokenizer.CountTokens(text[start..end]);
 }

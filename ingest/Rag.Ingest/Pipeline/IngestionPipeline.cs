@@ -233,6 +233,6 @@ public sealed partial class IngestionPipeline
 
         public Stopwatch Clock { get; } = clock;
 
-        public IReadOnlyList<ReadOnlyMemory<float>>? Vectors { get; set; }
+        public List<ReadOnlyMemory<float>>? Vectors { get; set; }
     }
 }

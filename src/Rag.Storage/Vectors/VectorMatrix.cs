@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Rag.Storage.Vectors;
 
@@ -172,6 +173,8 @@ internal sealed class VectorMatrix : IDisposable
     /// <inheritdoc />
     public void Dispose() => _lock.Dispose();
 
+    // The hot loop of every search: compiled fully optimised at once rather than starting as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(float[] query, bool[] allowedSets, int from, int to, int k, PriorityQueue<int, float> heap)
     {
         var values = _values;

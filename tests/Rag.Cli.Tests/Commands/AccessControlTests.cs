@@ -7,7 +7,7 @@ namespace Rag.Cli.Tests.Commands;
 /// Two document sets readable by different groups, each with a unique marker. These fail if the access filter
 /// inside retrieval is removed: each question targets the forbidden marker directly, which would then be the top hit.
 /// </summary>
-public sealed class AccessControlTests : IAsyncLifetime
+public sealed class AccessControlTests : IAsyncLifetime, IDisposable
 {
     private const string AlphaMarker = "PELICAN-4471";
     private const string BetaMarker = "HERON-9032";
@@ -25,11 +25,9 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Equal(0, (await _cli.RunAsync("ingest", beta, "--set", "beta", "--groups", "team-b")).ExitCode);
     }
 
-    public Task DisposeAsync()
-    {
-        _cli.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _cli.Dispose();
 
     [Theory]
     [InlineData("team-a", AlphaQuestion, AlphaMarker, BetaMarker)]

@@ -88,7 +88,7 @@ public sealed class IngestCommandTests
     {
         using var cli = new CliHarness(configuration: new Dictionary<string, string?> { ["Rag:Ingestion:PerFileTimeout"] = "00:00:20" });
         var hostile = RepoPaths.SharedPath("data", "hostile-pdfs");
-        var expected = Directory.GetFiles(hostile, "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var expected = Directory.GetFiles(hostile, "*.pdf").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         await using var services = RagServices.Build(cli.Paths, cli.Configuration);
         var pipeline = services.GetRequiredService<IngestionPipeline>();
 
@@ -98,7 +98,7 @@ public sealed class IngestCommandTests
             results.Add(result);
         }
 
-        Assert.Equal(expected, results.Select(r => Path.GetFileName(r.Path)).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(expected, results.Select(r => Path.GetFileName(r.Path)!).Order(StringComparer.Ordinal).ToList());
         Assert.All(results, r =>
         {
             Assert.True(r.Status is IngestionStatus.Indexed or IngestionStatus.Failed, $"{r.Path}: {r.Status}");

@@ -1,5 +1,6 @@
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Writer;
 
 namespace Rag.Cli.Tests.Fixtures;

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace Rag.Onnx.SentenceEmbeddings;
+
+/// <summary>Fails start-up when the configured model folder or one of its files is missing.</summary>
+internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ModelsDirectory) || string.IsNullOrWhiteSpace(options.Model))
+        {
+            // [Required] reports these.
+            return ValidateOptionsResult.Skip;
+        }
+
+        var directory = options.ModelDirectory;
+        if (!Directory.Exists(directory))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{EmbeddingOptions.SectionName}: model folder '{directory}' for model '{options.Model}' is missing. Run ./rag models install.");
+        }
+
+        var failures = ModelFiles.Required(options.Kind, directory)
+            .Where(f => !File.Exists(f))
+            .Select(f => $"{EmbeddingOptions.SectionName}: model file '{f}' for model '{options.Model}' is missing. Run ./rag models install.")
+            .ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

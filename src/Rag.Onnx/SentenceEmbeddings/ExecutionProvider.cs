@@ -1,0 +1,17 @@
+namespace Rag.Onnx.SentenceEmbeddings;
+
+/// <summary>Hardware backend for ONNX Runtime sessions; anything unavailable falls back to CPU.</summary>
+public enum ExecutionProvider
+{
+    /// <summary>DirectML on Windows, CUDA on Linux, CPU otherwise.</summary>
+    Auto,
+
+    /// <summary>CPU only.</summary>
+    Cpu,
+
+    /// <summary>NVIDIA CUDA (device 0).</summary>
+    Cuda,
+
+    /// <summary>DirectML (device 0, Windows).</summary>
+    DirectML,
+}

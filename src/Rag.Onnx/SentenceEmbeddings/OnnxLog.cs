@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Rag.Onnx.SentenceEmbeddings;
+
+internal static partial class OnnxLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "ONNX Runtime execution provider {Provider} is unavailable ({Reason}); falling back to CPU")]
+    public static partial void ProviderFallback(ILogger logger, ExecutionProvider provider, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Loaded embedding model {ModelId} ({Dimensions} dimensions) from {ModelDirectory}")]
+    public static partial void ModelLoaded(ILogger logger, string modelId, int dimensions, string modelDirectory);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "Unicode normalisation is unavailable (InvariantGlobalization=true?); non-ASCII text is tokenised without NFKC/accent folding")]
+    public static partial void NormalizationUnavailable(ILogger logger);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Rag.Core.Embeddings;
+
+namespace Rag.Onnx.SentenceEmbeddings;
+
+/// <summary>Registers the ONNX embedding model.</summary>
+public static class OnnxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="EmbeddingOptions"/> from <c>Rag:Embedding</c> (validated on start) and registers one
+    /// embedder as <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, <see cref="IEmbeddingTokenizer"/>
+    /// and <see cref="EmbeddingModelInfo"/>.
+    /// </summary>
+    public static IServiceCollection AddRagOnnx(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<EmbeddingOptions>()
+            .Bind(configuration.GetSection(EmbeddingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
+
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            var loggerFactory = sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            return options.Kind switch
+            {
+                EmbeddingModelKind.Bert => new BertEmbeddingGenerator(options, loggerFactory.CreateLogger<BertEmbeddingGenerator>()),
+                _ => new UseLiteEmbeddingGenerator(options, loggerFactory.CreateLogger<UseLiteEmbeddingGenerator>()),
+            };
+        });
+        services.AddSingleton(sp => (IEmbeddingTokenizer)sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        services.AddSingleton(sp =>
+        {
+            var metadata = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>()
+                ?? throw new InvalidOperationException("The embedder has no metadata.");
+            return new EmbeddingModelInfo(metadata.DefaultModelId ?? "unknown", metadata.DefaultModelDimensions ?? 0);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using Rag.Core.Documents;
+using Rag.Core.Embeddings;
+using Rag.Core.Storage;
+using Rag.Storage.Vectors;
+
+namespace Rag.Storage;
+
+/// <summary>Refuses to mix embedding models, and checks chunks before anything is written.</summary>
+internal static class ModelGuard
+{
+    private const string Remedy = "Vectors of different models cannot be compared: configure the original model again, or re-ingest every document into a new, empty data directory.";
+
+    /// <summary>Throws when <paramref name="requested"/> is not the model the index is bound to.</summary>
+    public static void ThrowIfDifferent(EmbeddingModelInfo bound, EmbeddingModelInfo requested)
+    {
+        if (!string.Equals(bound.ModelId, requested.ModelId, StringComparison.Ordinal) || bound.Dimensions != requested.Dimensions)
+        {
+            throw new EmbeddingModelMismatchException(
+                $"This index was built with embedding model '{bound.ModelId}' ({bound.Dimensions} dimensions), but model '{requested.ModelId}' " +
+                $"({requested.Dimensions} dimensions) is configured. {Remedy}");
+        }
+    }
+
+    /// <summary>Throws when a query vector's length is not the bound model's dimension.</summary>
+    public static void ThrowIfWrongQuery(EmbeddingModelInfo? bound, int length)
+    {
+        if (bound is not null && length != bound.Dimensions)
+        {
+            throw new EmbeddingModelMismatchException(
+                $"The query vector has {length} dimensions, but this index holds vectors of embedding model '{bound.ModelId}' ({bound.Dimensions} dimensions). {Remedy}");
+        }
+    }
+
+    /// <summary>
+    /// Checks that every chunk belongs to <paramref name="document"/>, ids are unique and vectors are finite and of the
+    /// bound model's length; returns unit-length copies of the vectors.
+    /// </summary>
+    public static float[][] PrepareVectors(EmbeddingModelInfo? bound, SourceDocument document, IReadOnlyList<EmbeddedChunk> chunks)
+    {
+        if (chunks.Count > 0 && bound is null)
+        {
+            throw new InvalidOperationException("No embedding model is bound to this index yet; call EnsureModelAsync before adding chunks.");
+        }
+
+        var ids = new HashSet<Guid>();
+        var vectors = new float[chunks.Count][];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var (chunk, vector) = chunks[i];
+            if (!string.Equals(chunk.DocumentId, document.DocumentId, StringComparison.Ordinal) ||
+                !string.Equals(chunk.SetName, document.SetName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"Chunk {chunk.Id} belongs to document '{chunk.DocumentId}' in set '{chunk.SetName}', not to '{document.DocumentId}' in '{document.SetName}'.", nameof(chunks));
+            }
+
+            if (!ids.Add(chunk.Id))
+            {
+                throw new ArgumentException($"Chunk id {chunk.Id} occurs twice in document '{document.DocumentId}'.", nameof(chunks));
+            }
+
+            if (vector.Length != bound!.Dimensions)
+            {
+                throw new EmbeddingModelMismatchException(
+                    $"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector of {vector.Length} dimensions, but this index holds vectors of " +
+                    $"embedding model '{bound.ModelId}' ({bound.Dimensions} dimensions). {Remedy}");
+            }
+
+            if (!VectorMath.IsFinite(vector.Span))
+            {
+                throw new ArgumentException($"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector with NaN or infinite components.", nameof(chunks));
+            }
+
+            vectors[i] = VectorMath.Normalized(vector.Span);
+        }
+
+        return vectors;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Rag.Core.Embeddings;
+using Rag.Storage.Vectors;
+
+namespace Rag.Storage.Sqlite;
+
+/// <summary>The bound embedding model in <c>meta</c>, and loading the stored vectors into memory at open.</summary>
+internal static class IndexMeta
+{
+    /// <summary>The model bound to the index, or null.</summary>
+    public static EmbeddingModelInfo? ReadModel(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.Command("SELECT key, value FROM meta WHERE key IN ($id_key, $dim_key);", transaction);
+        command.Parameters.AddWithValue("$id_key", IndexSchema.ModelIdKey);
+        command.Parameters.AddWithValue("$dim_key", IndexSchema.DimensionsKey);
+        string? id = null;
+        string? dimensions = null;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == IndexSchema.ModelIdKey)
+            {
+                id = reader.GetString(1);
+            }
+            else
+            {
+                dimensions = reader.GetString(1);
+            }
+        }
+
+        return id is null || dimensions is null ? null : new EmbeddingModelInfo(id, int.Parse(dimensions, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Binds <paramref name="model"/>; the caller has checked that none is bound.</summary>
+    public static async Task WriteModelAsync(SqliteTransaction transaction, EmbeddingModelInfo model, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.Command("INSERT INTO meta (key, value) VALUES ($id_key, $id), ($dim_key, $dim);", transaction);
+        command.Parameters.AddWithValue("$id_key", IndexSchema.ModelIdKey);
+        command.Parameters.AddWithValue("$id", model.ModelId);
+        command.Parameters.AddWithValue("$dim_key", IndexSchema.DimensionsKey);
+        command.Parameters.AddWithValue("$dim", model.Dimensions.ToString(CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The canonical spelling of set <paramref name="name"/> (names compare case-insensitively), or null.</summary>
+    public static async Task<string?> CanonicalSetNameAsync(SqliteTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.Command("SELECT name FROM document_sets WHERE name = $name;", transaction);
+        command.Parameters.AddWithValue("$name", name.Trim());
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>Gives every stored set an ordinal, then reads every chunk vector into a new matrix.</summary>
+    public static VectorMatrix LoadVectors(SqliteConnection connection, EmbeddingModelInfo model, SetOrdinalTable sets, CancellationToken cancellationToken)
+    {
+        using (var names = connection.Command("SELECT name FROM document_sets;"))
+        using (var reader = names.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                sets.GetOrAdd(reader.GetString(0));
+            }
+        }
+
+        using var count = connection.Command("SELECT count(*) FROM chunks;");
+        var matrix = new VectorMatrix(model.Dimensions, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
+        var vector = new float[model.Dimensions];
+        var blob = new byte[model.Dimensions * sizeof(float)];
+        using var command = connection.Command("SELECT rowid, set_name, vector FROM chunks;");
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = rows.GetBytes(2, 0, null, 0, 0);
+            if (length != blob.Length)
+            {
+                throw new InvalidDataException(
+                    $"Chunk rowid {rows.GetInt64(0)} in '{connection.DataSource}' has a {length}-byte vector; model '{model.ModelId}' needs {blob.Length} bytes.");
+            }
+
+            // One reused buffer: no per-row allocation while loading a million vectors.
+            rows.GetBytes(2, 0, blob, 0, blob.Length);
+            VectorMath.FromBlob(blob, vector);
+            matrix.Upsert(rows.GetInt64(0), sets.GetOrAdd(rows.GetString(1)), vector);
+        }
+
+        return matrix;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rag.Core.Embeddings;
+using Rag.Onnx.SentenceEmbeddings;
+using Rag.Testing;
+
+namespace Rag.Onnx.Tests.SentenceEmbeddings;
+
+public sealed class EmbeddingOptionsTests
+{
+    [Fact]
+    public void Constructor_Defaults_ArePinned()
+    {
+        var options = new EmbeddingOptions();
+
+        Assert.Equal("Rag:Embedding", EmbeddingOptions.SectionName);
+        Assert.Equal("use-lite", options.Model);
+        Assert.Equal(EmbeddingModelKind.UseLite, options.Kind);
+        Assert.Null(options.ModelsDirectory);
+        Assert.Equal(ExecutionProvider.Auto, options.ExecutionProvider);
+        Assert.Equal(32, options.BatchSize);
+        Assert.Equal(PoolingMode.Mean, options.Pooling);
+        Assert.Equal(0, options.MaxTokens);
+        Assert.Equal(0, options.IntraOpThreads);
+    }
+
+    [Fact]
+    public void Validate_MissingModelFile_FailsWithInstallHint()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "use-lite"));
+        File.WriteAllText(Path.Combine(dir.Path, "use-lite", "vocab.json"), "[]");
+
+        var result = new EmbeddingOptionsValidator().Validate(null, new EmbeddingOptions { ModelsDirectory = dir.Path });
+
+        Assert.True(result.Failed);
+        var expected = $"Rag:Embedding: model file '{Path.Combine(dir.Path, "use-lite", "model.onnx")}' for model 'use-lite' is missing. Run ./rag models install.";
+        Assert.Equal(expected, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_InstalledModel_Succeeds()
+    {
+        var result = new EmbeddingOptionsValidator().Validate(null, UseLiteReference.Options());
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void AddRagOnnx_MissingModelsDirectory_FailsOnStart()
+    {
+        using var provider = Build(new Dictionary<string, string?>());
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value);
+        Assert.Contains("ModelsDirectory", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRagOnnx_InstalledUseLite_RegistersOneDisposableEmbedder()
+    {
+        UseLiteEmbeddingGenerator generator;
+        await using (var provider = Build(new Dictionary<string, string?>
+        {
+            ["Rag:Embedding:ModelsDirectory"] = UseLiteReference.ModelsRoot,
+            ["Rag:Embedding:ExecutionProvider"] = "Cpu",
+        }))
+        {
+            generator = Assert.IsType<UseLiteEmbeddingGenerator>(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+            Assert.Same(generator, provider.GetRequiredService<IEmbeddingTokenizer>());
+            Assert.Equal(new EmbeddingModelInfo("use-lite", 512), provider.GetRequiredService<EmbeddingModelInfo>());
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["x"]));
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // Called by its full name: another AddRagOnnx lives in the enclosing Rag.Onnx namespace.
+        return Rag.Onnx.SentenceEmbeddings.OnnxServiceCollectionExtensions.AddRagOnnx(new ServiceCollection(), configuration).BuildServiceProvider();
+    }
+}
