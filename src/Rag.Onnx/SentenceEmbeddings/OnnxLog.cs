@@ -8,6 +8,10 @@ internal static partial class OnnxLog
         Message = "ONNX Runtime execution provider {Provider} is unavailable ({Reason}); falling back to CPU")]
     public static partial void ProviderFallback(ILogger logger, ExecutionProvider provider, string reason);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "ONNX Runtime execution provider {Provider} (chosen by Auto) is unavailable ({Reason}); using CPU")]
+    public static partial void AutoProviderFallback(ILogger logger, ExecutionProvider provider, string reason);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
         Message = "Loaded embedding model {ModelId} ({Dimensions} dimensions) from {ModelDirectory}")]
     public static partial void ModelLoaded(ILogger logger, string modelId, int dimensions, string modelDirectory);

@@ -38,7 +38,7 @@ internal static class SessionOptionsFactory
             var provider = Resolve(requested);
             if (provider != ExecutionProvider.Cpu)
             {
-                TryAppend(options, provider, logger);
+                TryAppend(options, provider, requested == ExecutionProvider.Auto, logger);
             }
 
             return options;
@@ -53,7 +53,7 @@ internal static class SessionOptionsFactory
     // Any failure of a native provider (missing DLL, missing entry point, ORT error) must not stop
     // the application: CPU always works, so warn once and continue.
 #pragma warning disable CA1031
-    private static void TryAppend(SessionOptions options, ExecutionProvider provider, ILogger logger)
+    private static void TryAppend(SessionOptions options, ExecutionProvider provider, bool chosenByAuto, ILogger logger)
     {
         try
         {
@@ -68,7 +68,15 @@ internal static class SessionOptionsFactory
         }
         catch (Exception ex)
         {
-            OnnxLog.ProviderFallback(logger, provider, ex.Message);
+            // Asked for by name: a warning. Picked by Auto on a machine without a GPU package: expected, so information.
+            if (chosenByAuto)
+            {
+                OnnxLog.AutoProviderFallback(logger, provider, ex.Message);
+            }
+            else
+            {
+                OnnxLog.ProviderFallback(logger, provider, ex.Message);
+            }
         }
     }
 #pragma warning restore CA1031

@@ -7,7 +7,7 @@ namespace Rag.Onnx.SentenceEmbeddings;
 /// The SentencePiece-style unigram tokenizer of Universal Sentence Encoder Lite: NFKC, <c>▁</c> for
 /// spaces, Viterbi over code points maximising the sum of piece scores (as the TF.js original does).
 /// </summary>
-public sealed class UseLiteTokenizer
+public sealed partial class UseLiteTokenizer
 {
     /// <summary>Id of the unknown token.</summary>
     public const int UnknownId = 0;
@@ -67,7 +67,14 @@ public sealed class UseLiteTokenizer
             return [];
         }
 
-        var normalized = Normalize(text);
+        // Every whitespace run (newlines and tabs between paragraphs included) becomes one space first:
+        // the vocabulary knows only '▁' as a word boundary, so a raw '\n' would become an unknown token.
+        var normalized = WhitespaceRun().Replace(Normalize(text), " ").Trim();
+        if (normalized.Length == 0)
+        {
+            normalized = " ";
+        }
+
         var input = Separator + normalized.Replace(' ', Separator);
 
         // Code point boundaries in UTF-16 offsets: symbol i spans [starts[i], starts[i + 1]).
@@ -179,4 +186,7 @@ public sealed class UseLiteTokenizer
 
         return count;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex WhitespaceRun();
 }

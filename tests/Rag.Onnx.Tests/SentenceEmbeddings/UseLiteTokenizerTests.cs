@@ -45,4 +45,17 @@ public sealed class UseLiteTokenizerTests
     {
         Assert.Empty(s_tokenizer.Encode(string.Empty));
     }
+
+    [Theory]
+    [InlineData("fine\n\nprint")]
+    [InlineData("fine\tprint")]
+    [InlineData("fine\u00A0print")]
+    [InlineData("  fine   print ")]
+    public void Encode_AnyWhitespaceRun_SameAsOneSpace(string text)
+    {
+        var ids = s_tokenizer.Encode(text);
+
+        Assert.Equal(s_tokenizer.Encode("fine print"), ids);
+        Assert.DoesNotContain(UseLiteTokenizer.UnknownId, ids);
+    }
 }
