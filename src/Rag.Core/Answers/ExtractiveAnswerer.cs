@@ -41,13 +41,18 @@ public sealed class ExtractiveAnswerer
             return Answer.NothingFound;
         }
 
-        var inputs = new List<string>(candidates.Count + 1) { question };
+        // Each sentence is scored alone and together with its section heading, keeping the better score:
+        // an FAQ answer under the heading "How do I connect to the VPN?" rarely repeats the question itself.
+        var inputs = new List<string>((2 * candidates.Count) + 1) { question };
         inputs.AddRange(candidates.Select(c => c.Text));
+        inputs.AddRange(candidates.Select(c => c.Heading is null ? c.Text : c.Heading + ": " + c.Text));
         var embeddings = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
         var query = embeddings[0].Vector.Span;
         for (var i = 0; i < candidates.Count; i++)
         {
-            candidates[i] = candidates[i] with { Score = TensorPrimitives.CosineSimilarity(query, embeddings[i + 1].Vector.Span) };
+            var alone = TensorPrimitives.CosineSimilarity(query, embeddings[i + 1].Vector.Span);
+            var inSection = TensorPrimitives.CosineSimilarity(query, embeddings[i + 1 + candidates.Count].Vector.Span);
+            candidates[i] = candidates[i] with { Score = Math.Max(alone, inSection) };
         }
 
         var chosen = Choose(candidates, embeddings);
@@ -60,15 +65,17 @@ public sealed class ExtractiveAnswerer
         for (var c = 0; c < retrieved.Count; c++)
         {
             var text = retrieved[c].Chunk.Text;
+            var heading = retrieved[c].Chunk.HeadingPath.Count > 0 ? retrieved[c].Chunk.HeadingPath[^1] : null;
             foreach (var span in SentenceSegmenter.Split(text))
             {
-                if (span.Length < MinSentenceChars || !text.AsSpan(span.Start, span.Length).ContainsAnyExcept(NonContent))
+                var raw = text.AsSpan(span.Start, span.Length);
+                if (span.Length < MinSentenceChars || !raw.ContainsAnyExcept(NonContent) || !IsStatement(raw))
                 {
                     continue;
                 }
 
                 var sentence = span.Length > MaxSentenceChars ? string.Concat(text.AsSpan(span.Start, MaxSentenceChars), "…") : text.Substring(span.Start, span.Length);
-                list.Add(new Candidate(c, list.Count, sentence.ReplaceLineEndings(" "), 0));
+                list.Add(new Candidate(c, list.Count, sentence.ReplaceLineEndings(" "), heading, 0));
             }
         }
 
@@ -130,8 +137,12 @@ public sealed class ExtractiveAnswerer
         return new Answer(text.ToString(), citations, true);
     }
 
+    // Table rows ("a | b | c") and lead-ins ending in ':' are fragments, not answers on their own.
+    private static bool IsStatement(ReadOnlySpan<char> sentence) =>
+        !sentence.Contains('|') && sentence[^1] != ':';
+
     private string Snippet(string text) =>
         text.Length <= _options.MaxSnippetChars ? text : string.Concat(text.AsSpan(0, _options.MaxSnippetChars), "…");
 
-    private sealed record Candidate(int ChunkIndex, int Position, string Text, double Score);
+    private sealed record Candidate(int ChunkIndex, int Position, string Text, string? Heading, double Score);
 }
