@@ -10,7 +10,7 @@ namespace Rag.Onnx.SentenceEmbeddings;
 /// Universal Sentence Encoder Lite on ONNX Runtime: one thread-safe session, sparse batched inputs,
 /// 512-d L2-normalised vectors.
 /// </summary>
-public sealed class UseLiteEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, IEmbeddingTokenizer, IDisposable
+public sealed class UseLiteEmbeddingGenerator : OnnxEmbeddingGenerator
 {
     /// <summary>Default model id.</summary>
     public const string DefaultModelId = "use-lite";
@@ -25,95 +25,30 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private const string ValuesInput = "values";
     private const string Output = "module_apply_default/Encoder_en/hidden_layers/l2_normalize";
 
-    private readonly InferenceSession _session;
     private readonly UseLiteTokenizer _tokenizer;
-    private readonly int _batchSize;
-    private readonly string _modelId;
     private readonly int _separatorTokenId;
-    private int _disposed;
 
     /// <summary>Loads <c>model.onnx</c> and <c>vocab.json</c> from <see cref="EmbeddingOptions.ModelDirectory"/>.</summary>
     public UseLiteEmbeddingGenerator(EmbeddingOptions options, ILogger? logger = null)
+        : base(options!, Path.Combine(options?.ModelDirectory ?? throw new ArgumentNullException(nameof(options)), "model.onnx"), logger ?? NullLogger.Instance)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        logger ??= NullLogger.Instance;
         var directory = options.ModelDirectory;
-        _modelId = options.Model;
-        _batchSize = Math.Max(1, options.BatchSize);
         MaxTokens = options.MaxTokens > 0 ? Math.Min(options.MaxTokens, ModelMaxTokens) : ModelMaxTokens;
         _tokenizer = UseLiteTokenizer.Load(Path.Combine(directory, "vocab.json"));
         var whitespace = _tokenizer.Encode(" ");
         _separatorTokenId = whitespace.Count > 0 ? whitespace[0] : UseLiteTokenizer.UnknownId;
-        if (!UseLiteTokenizer.NormalizationAvailable)
-        {
-            OnnxLog.NormalizationUnavailable(logger);
-        }
-
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger);
-        _session = new InferenceSession(Path.Combine(directory, "model.onnx"), sessionOptions);
-        Metadata = new EmbeddingGeneratorMetadata("onnx", null, _modelId, Dimensions);
-        OnnxLog.ModelLoaded(logger, _modelId, Dimensions, directory);
-    }
-
-    /// <summary>Provider "onnx", the model id and 512 dimensions.</summary>
-    public EmbeddingGeneratorMetadata Metadata { get; }
-
-    /// <inheritdoc />
-    public int MaxTokens { get; }
-
-    /// <inheritdoc />
-    public int CountTokens(string text) => _tokenizer.Encode(text ?? string.Empty).Count;
-
-    /// <inheritdoc />
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values,
-        EmbeddingGenerationOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var inputs = values as IReadOnlyList<string> ?? values.ToList();
-        var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Count);
-        for (var offset = 0; offset < inputs.Count; offset += _batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(_batchSize, inputs.Count - offset);
-            foreach (var vector in RunBatch(inputs, offset, count))
-            {
-                result.Add(new Embedding<float>(vector) { ModelId = _modelId, CreatedAt = DateTimeOffset.UtcNow });
-            }
-        }
-
-        return Task.FromResult(result);
+        Metadata = new EmbeddingGeneratorMetadata("onnx", null, ModelId, Dimensions);
+        OnnxLog.ModelLoaded(logger ?? NullLogger.Instance, ModelId, Dimensions, directory);
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return Metadata;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public override int MaxTokens { get; }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _session.Dispose();
-        }
-    }
+    public override int CountTokens(string text) => _tokenizer.Encode(text ?? string.Empty).Count;
 
-    private float[][] RunBatch(IReadOnlyList<string> inputs, int offset, int count)
+    /// <inheritdoc />
+    protected override float[][] RunBatch(IReadOnlyList<string> inputs, int offset, int count)
     {
         var tokenized = new IReadOnlyList<int>[count];
         for (var i = 0; i < count; i++)
@@ -129,7 +64,7 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         using var indicesValue = OrtValue.CreateTensorValueFromMemory(indices, [total, 2]);
         using var valuesValue = OrtValue.CreateTensorValueFromMemory(tokenValues, [total]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [IndicesInput, ValuesInput], [indicesValue, valuesValue], [Output]);
+        using var outputs = Session.Run(runOptions, [IndicesInput, ValuesInput], [indicesValue, valuesValue], [Output]);
         var data = outputs[0].GetTensorDataAsSpan<float>();
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
         if (shape.Length != 2 || shape[0] != count || shape[1] != Dimensions)
