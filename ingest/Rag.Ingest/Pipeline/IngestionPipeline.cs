@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -148,7 +147,7 @@ public sealed partial class IngestionPipeline
 
             try
             {
-                var hash = await HashAsync(fullPath, cancellationToken);
+                var hash = await FileHashes.Sha256Async(fullPath, cancellationToken);
                 var existing = await _index.GetDocumentAsync(documentId, cancellationToken);
                 if (existing is not null && existing.ContentHash == hash)
                 {
@@ -209,12 +208,6 @@ public sealed partial class IngestionPipeline
         LogFailed(path, reason);
         await _audit.AppendAsync(new AuditEvent(AuditActions.DocumentFailed, request.Actor, [], [documentId, request.SetName], "failed", $"path={path}; reason={reason}"), cancellationToken);
         await results.WriteAsync(new IngestionResult(path, documentId, IngestionStatus.Failed, 0, 0, reason, clock.Elapsed), cancellationToken);
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Path} ({ChunkCount} chunks)")]

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Rag.Core.Ids;
 
 namespace Rag.Cli.Models;
 
@@ -17,7 +17,7 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
         foreach (var file in model.Files)
         {
             var path = SafeCombine(target, file.Path);
-            if (!File.Exists(path) || !string.Equals(await HashAsync(path, cancellationToken), file.Sha256, StringComparison.OrdinalIgnoreCase))
+            if (!File.Exists(path) || !string.Equals(await FileHashes.Sha256Async(path, cancellationToken), file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 missing.Add(file);
             }
@@ -95,7 +95,7 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
                 await DownloadAsync(ExpandUrl(source.Url!)! + file.Path, temporary, cancellationToken);
             }
 
-            var actual = await HashAsync(temporary, cancellationToken);
+            var actual = await FileHashes.Sha256Async(temporary, cancellationToken);
             if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw new SourceUnavailableException($"'{file.Path}' has the wrong SHA-256 (model '{model.Id}': expected {file.Sha256}, actual {actual})");
@@ -143,12 +143,6 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
 
         var baseUrl = Environment.GetEnvironmentVariable("RAG_MODEL_BASE_URL");
         return string.IsNullOrWhiteSpace(baseUrl) ? null : url.Replace(Variable, baseUrl.TrimEnd('/'), StringComparison.Ordinal);
-    }
-
-    internal static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private static string SafeCombine(string root, string relative)
