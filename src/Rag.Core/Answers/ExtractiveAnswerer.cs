@@ -43,15 +43,25 @@ public sealed class ExtractiveAnswerer
 
         // Each sentence is scored alone and together with its section heading, keeping the better score:
         // an FAQ answer under the heading "How do I connect to the VPN?" rarely repeats the question itself.
+        // Sentences without a heading are embedded once.
         var inputs = new List<string>((2 * candidates.Count) + 1) { question };
         inputs.AddRange(candidates.Select(c => c.Text));
-        inputs.AddRange(candidates.Select(c => c.Heading is null ? c.Text : c.Heading + ": " + c.Text));
+        var inSectionIndex = new int[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            inSectionIndex[i] = candidates[i].Heading is null ? i + 1 : inputs.Count;
+            if (candidates[i].Heading is { } heading)
+            {
+                inputs.Add(heading + ": " + candidates[i].Text);
+            }
+        }
+
         var embeddings = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
         var query = embeddings[0].Vector.Span;
         for (var i = 0; i < candidates.Count; i++)
         {
             var alone = TensorPrimitives.CosineSimilarity(query, embeddings[i + 1].Vector.Span);
-            var inSection = TensorPrimitives.CosineSimilarity(query, embeddings[i + 1 + candidates.Count].Vector.Span);
+            var inSection = TensorPrimitives.CosineSimilarity(query, embeddings[inSectionIndex[i]].Vector.Span);
             candidates[i] = candidates[i] with { Score = Math.Max(alone, inSection) };
         }
 
