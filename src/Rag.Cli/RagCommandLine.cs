@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Rag.Cli.Commands;
+using Rag.Cli.Commands.Bench;
 using Rag.Cli.Models;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
@@ -25,6 +26,8 @@ internal static class RagCommandLine
             IngestCommand.Create(context),
             AskCommand.Create(context),
             UpCommand.Create(context),
+            EvalCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Rag.Cli.Commands.Bench;
+
+/// <summary><c>rag bench embed|ingest|query</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliContext context) =>
+        new("bench", "Benchmarks: print a table and write JSON (see bench/README.md).")
+        {
+            BenchEmbedCommand.Create(context),
+            BenchIngestCommand.Create(context),
+            BenchQueryCommand.Create(context),
+        };
+}
