@@ -5,6 +5,7 @@ using Rag.Cli.Commands.Bench;
 using Rag.Cli.Models;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
+using Rag.Evaluation.Beir;
 
 namespace Rag.Cli;
 
@@ -45,7 +46,7 @@ internal static class RagCommandLine
     private static string? Describe(Exception ex) => ex switch
     {
         OptionsValidationException o => "invalid configuration: " + string.Join("; ", o.Failures),
-        ModelInstallException or EmbeddingModelMismatchException or AuditUnavailableException => ex.Message,
+        ModelInstallException or EmbeddingModelMismatchException or AuditUnavailableException or BeirFormatException => ex.Message,
         InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException => ex.Message,
         OperationCanceledException => "cancelled",
         _ => null,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
+using Rag.Evaluation;
 using Rag.Ingest;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
@@ -48,7 +49,8 @@ internal static class RagServices
             .AddRagCore(configuration)
             .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
-            .AddRagIngest(configuration);
+            .AddRagIngest(configuration)
+            .AddRagEvaluation();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
