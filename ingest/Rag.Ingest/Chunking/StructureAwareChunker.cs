@@ -17,6 +17,7 @@ public sealed class StructureAwareChunker
 
     private readonly IEmbeddingTokenizer _tokenizer;
     private readonly int _minChunkTokens;
+    private readonly bool _embedContext;
 
     public StructureAwareChunker(IEmbeddingTokenizer tokenizer, IOptions<ChunkingOptions> options)
         : this(tokenizer, (options ?? throw new ArgumentNullException(nameof(options))).Value)
@@ -40,11 +41,35 @@ public sealed class StructureAwareChunker
         }
 
         OverlapTokens = Math.Clamp(options.OverlapTokens, 0, (TokenLimit - 1) / 2);
+        _embedContext = options.EmbedContext;
         _minChunkTokens = Math.Clamp(options.MinChunkTokens, 0, TokenLimit);
     }
 
     /// <summary>Most tokens in one chunk: the configured limit capped at the model's.</summary>
     internal int TokenLimit { get; }
+
+    /// <summary>
+    /// What the embedding model sees for <paramref name="chunk"/>: with <see cref="ChunkingOptions.EmbedContext"/>, the
+    /// document title (unless the outermost heading already is the title) and the heading path, then the chunk text.
+    /// </summary>
+    public string EmbeddingInput(Chunk chunk, string? documentTitle)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (!_embedContext)
+        {
+            return chunk.Text;
+        }
+
+        var context = new List<string>(chunk.HeadingPath.Count + 1);
+        if (!string.IsNullOrWhiteSpace(documentTitle)
+            && (chunk.HeadingPath.Count == 0 || !string.Equals(chunk.HeadingPath[0], documentTitle.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Add(documentTitle.Trim());
+        }
+
+        context.AddRange(chunk.HeadingPath.Where(h => !string.IsNullOrWhiteSpace(h)));
+        return context.Count == 0 ? chunk.Text : string.Join(" › ", context) + "\n" + chunk.Text;
+    }
 
     /// <summary>Overlap budget in tokens, below half of <see cref="TokenLimit"/>.</summary>
     internal int OverlapTokens { get; }

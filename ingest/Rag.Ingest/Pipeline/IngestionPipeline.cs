@@ -180,7 +180,7 @@ public sealed partial class IngestionPipeline
             var vectors = new List<ReadOnlyMemory<float>>(file.Chunks.Count);
             foreach (var batch in file.Chunks.Chunk(_options.EmbeddingBatchSize))
             {
-                var embeddings = await _embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+                var embeddings = await _embedder.GenerateAsync(batch.Select(c => _chunker.EmbeddingInput(c, file.Document.Title)), cancellationToken: cancellationToken);
                 vectors.AddRange(embeddings.Select(e => e.Vector));
             }
 

@@ -92,6 +92,7 @@ internal static class EvalBeirCommand
                         ["maxTokens"] = chunking.MaxTokens,
                         ["overlapTokens"] = chunking.OverlapTokens,
                         ["minChunkTokens"] = chunking.MinChunkTokens,
+                        ["embedContext"] = chunking.EmbedContext ? 1 : 0,
                     },
                     chunkDepth,
                     summary,
@@ -122,19 +123,28 @@ internal static class EvalBeirCommand
         CliContext context, BeirEvaluator evaluator, BeirDataset data, string work, CancellationToken cancellationToken)
     {
         (BeirIngestSummary, IReadOnlyDictionary<string, string>) outcome = default;
-        await context.Console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progressContext =>
-            {
-                var task = progressContext.AddTask("ingesting", maxValue: data.Corpus.Count);
-                var progress = new Progress<IngestionProgress>(p =>
+        if (!context.Console.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (CI, files) gets the summary line only, not a line per progress tick.
+            outcome = await evaluator.IngestAsync(data, work, progress: null, cancellationToken);
+        }
+        else
+        {
+            await context.Console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async progressContext =>
                 {
-                    task.Value = p.FilesDone;
-                    task.Description = $"ingesting: {p.Chunks:N0} chunks, {p.ChunksPerSecond:F0} chunks/s";
+                    var task = progressContext.AddTask("ingesting", maxValue: data.Corpus.Count);
+                    var progress = new Progress<IngestionProgress>(p =>
+                    {
+                        task.Value = p.FilesDone;
+                        task.Description = $"ingesting: {p.Chunks:N0} chunks, {p.ChunksPerSecond:F0} chunks/s";
+                    });
+                    outcome = await evaluator.IngestAsync(data, work, progress, cancellationToken);
                 });
-                outcome = await evaluator.IngestAsync(data, work, progress, cancellationToken);
-            });
+        }
+
         var summary = outcome.Item1 ?? throw new InvalidOperationException("The ingestion did not run.");
         context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Ingested {summary.Documents:N0} documents ({summary.Chunks:N0} new chunks{(summary.Reused ? ", index reused" : string.Empty)}) in {summary.Seconds:F1} s"));
         return outcome;
@@ -160,7 +170,7 @@ internal static class EvalBeirCommand
     }
 
     private static string Fingerprint(BeirDataset data, Rag.Core.Embeddings.EmbeddingModelInfo model, ChunkingOptions chunking) =>
-        string.Create(CultureInfo.InvariantCulture, $"corpus={data.Directory} ({data.Corpus.Count} docs); model={model.ModelId}/{model.Dimensions}; chunking={chunking.MaxTokens}/{chunking.OverlapTokens}/{chunking.MinChunkTokens}\n");
+        string.Create(CultureInfo.InvariantCulture, $"corpus={data.Directory} ({data.Corpus.Count} docs); model={model.ModelId}/{model.Dimensions}; chunking={chunking.MaxTokens}/{chunking.OverlapTokens}/{chunking.MinChunkTokens}/context={chunking.EmbedContext}\n");
 
     private static void Print(IAnsiConsole console, BeirReport report)
     {

@@ -11,7 +11,7 @@ public sealed class OptionsDefaultsTests
     {
         var o = new RetrievalOptions();
 
-        Assert.Equal((RetrievalMode.Hybrid, 8, 50, 60, 1.0, 1.0), (o.Mode, o.TopK, o.CandidatesPerSearch, o.RrfK, o.DenseWeight, o.KeywordWeight));
+        Assert.Equal((RetrievalMode.Hybrid, 8, 50, 10, 0.2, 1.0), (o.Mode, o.TopK, o.CandidatesPerSearch, o.RrfK, o.DenseWeight, o.KeywordWeight));
     }
 
     [Fact]
