@@ -21,10 +21,6 @@ public sealed class UseLiteEmbeddingGenerator : OnnxEmbeddingGenerator
     /// <summary>Most tokens per sentence the model was trained with.</summary>
     public const int ModelMaxTokens = 128;
 
-    private const string IndicesInput = "indices";
-    private const string ValuesInput = "values";
-    private const string Output = "module_apply_default/Encoder_en/hidden_layers/l2_normalize";
-
     private readonly UseLiteTokenizer _tokenizer;
     private readonly int _separatorTokenId;
 
@@ -35,8 +31,7 @@ public sealed class UseLiteEmbeddingGenerator : OnnxEmbeddingGenerator
         var directory = options.ModelDirectory;
         MaxTokens = options.MaxTokens > 0 ? Math.Min(options.MaxTokens, ModelMaxTokens) : ModelMaxTokens;
         _tokenizer = UseLiteTokenizer.Load(Path.Combine(directory, "vocab.json"));
-        var whitespace = _tokenizer.Encode(" ");
-        _separatorTokenId = whitespace.Count > 0 ? whitespace[0] : UseLiteTokenizer.UnknownId;
+        _separatorTokenId = UseLiteInputs.SeparatorTokenId(_tokenizer);
         Metadata = new EmbeddingGeneratorMetadata("onnx", null, ModelId, Dimensions);
         OnnxLog.ModelLoaded(logger ?? NullLogger.Instance, ModelId, Dimensions, directory);
     }
@@ -50,21 +45,12 @@ public sealed class UseLiteEmbeddingGenerator : OnnxEmbeddingGenerator
     /// <inheritdoc />
     protected override float[][] RunBatch(IReadOnlyList<string> inputs, int offset, int count)
     {
-        var tokenized = new IReadOnlyList<int>[count];
-        for (var i = 0; i < count; i++)
-        {
-            var ids = _tokenizer.Encode(inputs[offset + i] ?? string.Empty);
-
-            // An empty input would be an empty row, whose vector is zero; give it one token.
-            tokenized[i] = ids.Count == 0 ? [_separatorTokenId] : ids;
-        }
-
-        var (indices, tokenValues) = SparseBatch.Build(tokenized, MaxTokens);
+        var (indices, tokenValues) = UseLiteInputs.Build(_tokenizer, _separatorTokenId, inputs, offset, count, MaxTokens);
         var total = tokenValues.Length;
         using var indicesValue = OrtValue.CreateTensorValueFromMemory(indices, [total, 2]);
         using var valuesValue = OrtValue.CreateTensorValueFromMemory(tokenValues, [total]);
         using var runOptions = new RunOptions();
-        using var outputs = Session.Run(runOptions, [IndicesInput, ValuesInput], [indicesValue, valuesValue], [Output]);
+        using var outputs = Session.Run(runOptions, UseLiteInputs.InputNames, [indicesValue, valuesValue], UseLiteInputs.OutputNames);
         var data = outputs[0].GetTensorDataAsSpan<float>();
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
         if (shape.Length != 2 || shape[0] != count || shape[1] != Dimensions)
