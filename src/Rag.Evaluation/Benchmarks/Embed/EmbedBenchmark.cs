@@ -11,7 +11,7 @@ namespace Rag.Evaluation.Benchmarks.Embed;
 /// Embedding throughput through the full stack (<see cref="IEmbeddingGenerator{TInput,TEmbedding}.GenerateAsync"/>: text
 /// in, vectors out) against its ceiling measured in the same run: a bare <c>InferenceSession.Run</c> loop over the same
 /// batches, tokenized and turned into tensors before timing, in a session with the same options.
-/// The two paths alternate pass by pass, so drift (thermal, other load) hits both alike.
+/// The two paths alternate call by call, so drift (thermal, other load on the machine) hits both alike.
 /// </summary>
 /// <remarks>The generator must be configured with a batch size of at least the largest one measured, so one call is one run.</remarks>
 public sealed class EmbedBenchmark
@@ -100,8 +100,7 @@ public sealed class EmbedBenchmark
             var peakReset = ProcessMemory.TryResetPeak();
             for (var i = 0; i < options.Warmups; i++)
             {
-                await FullPassAsync(slices, cancellationToken);
-                BarePass(prepared, cancellationToken);
+                await PassAsync(slices, prepared, cancellationToken);
             }
 
             var full = new List<double>(options.Repetitions);
@@ -109,13 +108,11 @@ public sealed class EmbedBenchmark
             long fullAllocated = 0, bareAllocated = 0;
             for (var i = 0; i < options.Repetitions; i++)
             {
-                var before = GC.GetTotalAllocatedBytes(precise: true);
-                full.Add(await FullPassAsync(slices, cancellationToken));
-                var middle = GC.GetTotalAllocatedBytes(precise: true);
-                bare.Add(BarePass(prepared, cancellationToken));
-                var after = GC.GetTotalAllocatedBytes(precise: true);
-                fullAllocated += middle - before;
-                bareAllocated += after - middle;
+                var pass = await PassAsync(slices, prepared, cancellationToken);
+                full.Add(pass.FullSeconds);
+                bare.Add(pass.BareSeconds);
+                fullAllocated += pass.FullAllocated;
+                bareAllocated += pass.BareAllocated;
             }
 
             var embedded = (double)chunks.Count * options.Repetitions;
@@ -142,31 +139,34 @@ public sealed class EmbedBenchmark
         }
     }
 
-    private async Task<double> FullPassAsync(List<string[]> slices, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over every batch, alternating the two paths call by call, so that whatever else the machine is doing
+    /// slows both alike. The full stack runs synchronously on this thread, so the thread's allocation counter sees all of it.
+    /// </summary>
+    private async Task<(double FullSeconds, double BareSeconds, long FullAllocated, long BareAllocated)> PassAsync(
+        List<string[]> slices, List<UseLitePreparedBatch> prepared, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        foreach (var slice in slices)
+        long fullTicks = 0, bareTicks = 0, fullAllocated = 0, bareAllocated = 0;
+        for (var i = 0; i < slices.Count; i++)
         {
-            var embeddings = await _generator.GenerateAsync(slice, cancellationToken: cancellationToken);
-            if (embeddings.Count != slice.Length)
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            var embeddings = await _generator.GenerateAsync(slices[i], cancellationToken: cancellationToken);
+            var middle = Stopwatch.GetTimestamp();
+            var middleAllocated = GC.GetAllocatedBytesForCurrentThread();
+            _bare.Run(prepared[i]);
+            var ended = Stopwatch.GetTimestamp();
+            bareAllocated += GC.GetAllocatedBytesForCurrentThread() - middleAllocated;
+            fullAllocated += middleAllocated - allocated;
+            fullTicks += middle - started;
+            bareTicks += ended - middle;
+            if (embeddings.Count != slices[i].Length)
             {
-                throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {slice.Length} inputs.");
+                throw new InvalidOperationException($"The embedder returned {embeddings.Count} vectors for {slices[i].Length} inputs.");
             }
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private double BarePass(List<UseLitePreparedBatch> prepared, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        foreach (var batch in prepared)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            _bare.Run(batch);
-        }
-
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return ((double)fullTicks / Stopwatch.Frequency, (double)bareTicks / Stopwatch.Frequency, fullAllocated, bareAllocated);
     }
 
     private static EmbedThroughput Throughput(List<double> passes, int chunks, long tokens, double allocatedPerChunk)
