@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Answers;
+using Rag.Core.Audit;
 using Rag.Core.Retrieval;
 
 namespace Rag.Core;
@@ -8,11 +9,12 @@ namespace Rag.Core;
 /// <summary>Registers retrieval and answering.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/> and their validated options.</summary>
+    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/> and their validated options (including <see cref="AuditOptions"/>, section <c>Rag:Audit</c>).</summary>
     public static IServiceCollection AddRagCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerer>();

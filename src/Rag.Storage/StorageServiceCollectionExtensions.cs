@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
+using Rag.Storage.Audit;
 
 namespace Rag.Storage;
 
@@ -14,7 +15,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds validated <see cref="StorageOptions"/> (section <c>Rag:Storage</c>), <see cref="IDocumentIndex"/>
     /// (a <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container) and
-    /// <see cref="IAuditLog"/> (a <see cref="SqliteAuditLog"/>), all singletons.
+    /// <see cref="IAuditLog"/> (a <see cref="SqliteAuditLog"/> with validated <see cref="AuditOptions"/> and its <see cref="AuditKeyProvider"/>), all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +31,11 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteDocumentIndex>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDocumentIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>());
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AuditKeyProvider>();
         services.AddSingleton<SqliteAuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
         return services;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
+using Rag.Storage.Audit;
 using Rag.Core.Storage;
 using Rag.Testing;
 
@@ -26,7 +27,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Same(index, provider.GetRequiredService<IDocumentIndex>());
         Assert.Equal(_temp.Combine("data", SqliteDocumentIndex.FileName), sqlite.DatabasePath);
         Assert.Equal(_temp.Combine("data", SqliteAuditLog.FileName), Assert.IsType<SqliteAuditLog>(audit).DatabasePath);
-        Assert.Equal(1, (await audit.AppendAsync(new AuditEvent(AuditActions.QuestionAsked, "u", [], [], "ok", null))).Sequence);
+        Assert.Equal(1, (await audit.AppendAsync(new AuditEvent(AuditActions.QuestionAsked, AuditActor.FromId("u"), [], AuditOutcomes.Ok))).Sequence);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -117,8 +118,16 @@ public sealed partial class IngestionPipeline
         if (request.Groups is { } groups)
         {
             var set = new DocumentSet(request.SetName.Trim(), groups.Select(g => g.Trim()).Where(g => g.Length > 0).ToList());
-            await _index.UpsertDocumentSetAsync(set, cancellationToken);
-            await _audit.AppendAsync(new AuditEvent(AuditActions.DocumentSetChanged, request.Actor, [], [set.Name], "ok", "groups=" + string.Join(',', set.Groups)), cancellationToken);
+            var existing = await _index.GetDocumentSetAsync(set.Name, cancellationToken);
+            if (existing is null || !existing.Groups.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(set.Groups.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+            {
+                // Recorded before it takes effect: if the record cannot be written, the readers do not change.
+                var detail = JsonSerializer.Serialize(new { groups = set.Groups, previousGroups = existing?.Groups });
+                await _audit.AppendAsync(
+                    new AuditEvent(existing is null ? AuditActions.DocumentSetCreated : AuditActions.DocumentSetChanged, AuditActor.FromId(request.Actor), [existing?.Name ?? set.Name], AuditOutcomes.Ok) { Detail = detail },
+                    cancellationToken);
+                await _index.UpsertDocumentSetAsync(set, cancellationToken);
+            }
         }
         else if (await _index.GetDocumentSetAsync(request.SetName, cancellationToken) is null)
         {
@@ -194,10 +203,12 @@ public sealed partial class IngestionPipeline
         await foreach (var file in input.ReadAllAsync(cancellationToken))
         {
             var embedded = file.Chunks.Select((c, i) => new EmbeddedChunk(c, file.Vectors![i])).ToList();
-            await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
+            // Recorded before the document becomes searchable: no document is served without its record.
+            var detail = JsonSerializer.Serialize(new { path = file.Document.SourcePath, version = file.Document.ContentHash, chunks = embedded.Count, pages = file.Document.PageCount });
             await _audit.AppendAsync(
-                new AuditEvent(AuditActions.DocumentIndexed, request.Actor, [], [file.Document.DocumentId, file.Document.SetName], "ok", $"path={file.Document.SourcePath}; version={file.Document.ContentHash}; chunks={embedded.Count}; model={_model.ModelId}"),
+                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(request.Actor), [file.Document.DocumentId, file.Document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = _model.ModelId },
                 cancellationToken);
+            await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
             LogIndexed(file.FullPath, embedded.Count);
             await results.WriteAsync(new IngestionResult(file.FullPath, file.Document.DocumentId, IngestionStatus.Indexed, file.Document.PageCount, embedded.Count, null, file.Clock.Elapsed), cancellationToken);
         }
@@ -206,7 +217,9 @@ public sealed partial class IngestionPipeline
     private async Task FailAsync(IngestionRequest request, string path, string documentId, string reason, Stopwatch clock, ChannelWriter<IngestionResult> results, CancellationToken cancellationToken)
     {
         LogFailed(path, reason);
-        await _audit.AppendAsync(new AuditEvent(AuditActions.DocumentFailed, request.Actor, [], [documentId, request.SetName], "failed", $"path={path}; reason={reason}"), cancellationToken);
+        await _audit.AppendAsync(
+            new AuditEvent(AuditActions.DocumentFailed, AuditActor.FromId(request.Actor), [documentId, request.SetName], AuditOutcomes.Failed) { Detail = JsonSerializer.Serialize(new { path, reason }) },
+            cancellationToken);
         await results.WriteAsync(new IngestionResult(path, documentId, IngestionStatus.Failed, 0, 0, reason, clock.Elapsed), cancellationToken);
     }
 

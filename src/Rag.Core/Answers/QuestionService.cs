@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Core.Retrieval;
@@ -7,54 +11,119 @@ using Rag.Core.Retrieval;
 namespace Rag.Core.Answers;
 
 /// <summary>
-/// Answers a caller's question: retrieve within the caller's access scope, answer, record the audit event,
-/// and only then return. If the audit record cannot be written the question is refused.
+/// Answers a caller's question: record the question, retrieve within the caller's access scope, answer, record what
+/// was retrieved and answered, and only then return. If any audit record cannot be written the question is refused:
+/// no answer is ever delivered without its record.
 /// </summary>
 public sealed class QuestionService
 {
+    /// <summary>Model id recorded for the extractive answerer.</summary>
+    public const string ExtractiveModelId = "extractive";
+
     private readonly HybridRetriever _retriever;
     private readonly ExtractiveAnswerer _answerer;
     private readonly IAuditLog _audit;
+    private readonly AuditOptions _options;
+    private readonly string? _embeddingModel;
 
     /// <summary>Creates the service.</summary>
-    public QuestionService(HybridRetriever retriever, ExtractiveAnswerer answerer, IAuditLog audit)
+    public QuestionService(
+        HybridRetriever retriever,
+        ExtractiveAnswerer answerer,
+        IAuditLog audit,
+        IOptions<AuditOptions> options,
+        IEmbeddingGenerator<string, Embedding<float>> embedder)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(embedder);
         _retriever = retriever;
         _answerer = answerer;
         _audit = audit;
+        _options = options.Value;
+        _embeddingModel = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
     }
 
-    /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>.</summary>
+    /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>, asked from the command line.</summary>
     /// <exception cref="AuditUnavailableException">The audit trail could not record the question; no answer is given.</exception>
-    public async Task<Answer> AskAsync(string question, AccessScope scope, CancellationToken cancellationToken = default)
+    public Task<Answer> AskAsync(string question, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var actor = new AuditActor(scope.UserId, scope.UserId, [.. scope.Groups.Order(StringComparer.Ordinal)], []);
+        return AskAsync(question, scope, new AuditContext(actor, AuditContext.LocalClient), cancellationToken);
+    }
+
+    /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>, recording <paramref name="context"/> with every record.</summary>
+    /// <exception cref="AuditUnavailableException">The audit trail could not record the question; no answer is given.</exception>
+    public async Task<Answer> AskAsync(string question, AccessScope scope, AuditContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(context);
+        var correlationId = Guid.NewGuid().ToString("N");
+
+        // Recorded before anything is searched, so a question that crashes the pipeline is still on record.
+        await AppendOrRefuseAsync(
+            [Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, Text("question", question)) with { ModelId = _embeddingModel }],
+            cancellationToken);
+
         var retrieved = await _retriever.RetrieveAsync(question, scope, cancellationToken: cancellationToken);
         var answer = await _answerer.AnswerAsync(question, retrieved, cancellationToken);
 
-        var detail = JsonSerializer.Serialize(new
+        var hits = retrieved.Select(r => new
         {
-            question,
-            retrieved = retrieved.Select(r => new { chunkId = r.Chunk.Id, documentId = r.Chunk.DocumentId, score = r.Score }),
-            answer = answer.Text,
-        });
-        var auditEvent = new AuditEvent(
-            AuditActions.QuestionAsked,
-            scope.UserId,
-            [.. scope.Groups],
-            [.. retrieved.Select(r => r.Chunk.Id.ToString("D", CultureInfo.InvariantCulture))],
-            answer.FoundRelevant ? "answered" : "nothing-found",
-            detail);
+            documentId = r.Chunk.DocumentId,
+            version = r.Chunk.DocumentVersion,
+            chunkId = r.Chunk.Id.ToString("D", CultureInfo.InvariantCulture),
+            score = r.Score,
+        }).ToList();
+        var retrievalEvent = Event(
+            AuditActions.ChunksRetrieved,
+            context,
+            correlationId,
+            [.. hits.Select(h => h.documentId).Distinct(StringComparer.Ordinal), .. hits.Select(h => h.chunkId)],
+            AuditOutcomes.Ok,
+            JsonSerializer.Serialize(new { chunks = hits })) with { ModelId = _embeddingModel };
+        var citations = answer.Citations.Select(c => c.ChunkId.ToString("D", CultureInfo.InvariantCulture)).ToList();
+        var answerEvent = Event(
+            AuditActions.AnswerGiven,
+            context,
+            correlationId,
+            citations,
+            answer.FoundRelevant ? AuditOutcomes.Answered : AuditOutcomes.NothingFound,
+            Text("answer", answer.Text)) with { ModelId = ExtractiveModelId };
+        await AppendOrRefuseAsync([retrievalEvent, answerEvent], cancellationToken);
+        return answer;
+    }
+
+    private static AuditEvent Event(string action, AuditContext context, string correlationId, IReadOnlyList<string> targets, string outcome, string detail) =>
+        new(action, context.Actor, targets, outcome)
+        {
+            Detail = detail,
+            CorrelationId = correlationId,
+            ClientAddress = context.ClientAddress,
+        };
+
+    private async Task AppendOrRefuseAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
+    {
         try
         {
-            await _audit.AppendAsync(auditEvent, cancellationToken);
+            await _audit.AppendAsync(events, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new AuditUnavailableException("The question was refused because the audit trail could not record it: " + ex.Message, ex);
         }
+    }
 
-        return answer;
+    /// <summary>The text as JSON <c>{"question": …}</c>, or only its SHA-256 when the privacy setting says so.</summary>
+    private string Text(string name, string text)
+    {
+        if (_options.StoreText)
+        {
+            return JsonSerializer.Serialize(new Dictionary<string, string> { [name] = text });
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return JsonSerializer.Serialize(new Dictionary<string, string> { [name + "Sha256"] = hash });
     }
 }

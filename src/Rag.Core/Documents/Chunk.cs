@@ -21,4 +21,8 @@ public sealed record Chunk(
     int FirstPage,
     int LastPage,
     int StartOffset,
-    int EndOffset);
+    int EndOffset)
+{
+    /// <summary>Content version (SHA-256) of the owning document when the chunk was read from the index; null otherwise.</summary>
+    public string? DocumentVersion { get; init; }
+}

@@ -15,7 +15,7 @@ internal static class ChunkQueries
     private const string Bm25 = "bm25(chunks_fts, 1.0, 0.75, 0.5)";
 
     private const string ChunkColumns =
-        "c.rowid, c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title";
+        "c.rowid, c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash";
 
     private const string ReadableSetsSql =
         "SELECT DISTINCT g.set_name FROM set_groups g WHERE g.group_key IN (SELECT value FROM json_each($groups))";
@@ -59,7 +59,7 @@ internal static class ChunkQueries
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SearchHit(ReadChunk(reader), reader.GetString(11), reader.GetDouble(12)));
+            hits.Add(new SearchHit(ReadChunk(reader), reader.GetString(11), reader.GetDouble(13)));
         }
 
         return hits;
@@ -102,5 +102,8 @@ internal static class ChunkQueries
         reader.GetInt32(7),
         reader.GetInt32(8),
         reader.GetInt32(9),
-        reader.GetInt32(10));
+        reader.GetInt32(10))
+    {
+        DocumentVersion = reader.GetString(12),
+    };
 }

@@ -66,8 +66,8 @@ public sealed class EvalQaCommandTests : IAsyncLifetime, IDisposable
 
         var audited = await QuestionsAuditedAsync();
         Assert.Equal(4, audited.Count);
-        Assert.All(audited, e => Assert.Equal("eval:tester", e.ActorId));
-        Assert.All(audited, e => Assert.Equal(["staff"], e.ActorGroups));
+        Assert.All(audited, e => Assert.Equal("eval:tester", e.Actor.Id));
+        Assert.All(audited, e => Assert.Equal(["staff"], e.Actor.Groups));
     }
 
     [Fact]

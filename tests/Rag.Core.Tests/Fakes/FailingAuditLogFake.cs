@@ -8,6 +8,12 @@ internal sealed class FailingAuditLogFake : IAuditLog
     public Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
         throw new IOException("disk full");
 
+    public Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default) =>
+        throw new IOException("disk full");
+
     public IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence = 1, CancellationToken cancellationToken = default) =>
         AsyncEnumerable.Empty<AuditRecord>();
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new AuditPage([], null));
 }

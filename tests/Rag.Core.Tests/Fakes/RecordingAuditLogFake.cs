@@ -7,12 +7,32 @@ internal sealed class RecordingAuditLogFake : IAuditLog
 {
     public List<AuditEvent> Events { get; } = [];
 
-    public Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    /// <summary>Appends fail from this many events on (simulates a disk that fills up mid-request).</summary>
+    public int FailAfter { get; set; } = int.MaxValue;
+
+    public async Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        (await AppendAsync([auditEvent], cancellationToken))[0];
+
+    public Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
     {
-        Events.Add(auditEvent);
-        return Task.FromResult(new AuditRecord(Events.Count, DateTimeOffset.UtcNow, auditEvent));
+        if (Events.Count + auditEvents.Count > FailAfter)
+        {
+            throw new IOException("disk full");
+        }
+
+        var records = new List<AuditRecord>();
+        foreach (var auditEvent in auditEvents)
+        {
+            Events.Add(auditEvent);
+            records.Add(new AuditRecord(Events.Count, DateTimeOffset.UtcNow, auditEvent, AuditChain.GenesisHash, AuditChain.GenesisHash));
+        }
+
+        return Task.FromResult<IReadOnlyList<AuditRecord>>(records);
     }
 
     public IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence = 1, CancellationToken cancellationToken = default) =>
         AsyncEnumerable.Empty<AuditRecord>();
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new AuditPage([], null));
 }

@@ -131,7 +131,7 @@ public abstract partial class DocumentIndexContractTests
     }
 
     [Fact]
-    public async Task Search_Hit_CarriesTheWholeChunkAndDocumentTitle()
+    public async Task Search_Hit_CarriesTheWholeChunkDocumentTitleAndVersion()
     {
         var index = await NewReadyIndexAsync();
         var document = Document("set-a", "manual.pdf", title: "Operator manual");
@@ -145,8 +145,9 @@ public abstract partial class DocumentIndexContractTests
         foreach (var hit in new[] { dense, keyword })
         {
             Assert.Equal("Operator manual", hit.DocumentTitle);
-            Assert.Equal(chunk with { HeadingPath = hit.Chunk.HeadingPath }, hit.Chunk);
+            Assert.Equal(chunk with { HeadingPath = hit.Chunk.HeadingPath, DocumentVersion = document.ContentHash }, hit.Chunk);
             Assert.Equal(chunk.HeadingPath, hit.Chunk.HeadingPath);
+            Assert.Equal(document.ContentHash, hit.Chunk.DocumentVersion);
         }
     }
 

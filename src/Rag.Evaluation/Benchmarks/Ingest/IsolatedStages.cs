@@ -86,10 +86,12 @@ internal sealed class IsolatedStages(IngestServices services, string setName, st
         for (var i = 0; i < chunked.Count; i++)
         {
             var document = chunked[i].Document;
-            await services.Index.ReplaceDocumentAsync(document, embedded[i], cancellationToken);
+            // The same two writes as the pipeline's write stage, in the same order.
+            var detail = System.Text.Json.JsonSerializer.Serialize(new { path = document.SourcePath, version = document.ContentHash, chunks = embedded[i].Count, pages = document.PageCount });
             await services.Audit.AppendAsync(
-                new AuditEvent(AuditActions.DocumentIndexed, actor, [], [document.DocumentId, document.SetName], "ok", $"path={document.SourcePath}; version={document.ContentHash}; chunks={embedded[i].Count}; model={services.Model.ModelId}"),
+                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(actor), [document.DocumentId, document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = services.Model.ModelId },
                 cancellationToken);
+            await services.Index.ReplaceDocumentAsync(document, embedded[i], cancellationToken);
         }
     }
 

@@ -1,0 +1,22 @@
+namespace Rag.Core.Audit.Verification;
+
+/// <summary>The result of verifying the chain and its checkpoints.</summary>
+/// <param name="Damage">Findings: empty when the log is intact. At most one about the checkpoint file and one about the records (the first bad one; verification stops there).</param>
+/// <param name="StartedAfterSequence">Verification started after this record (0 = the very start; a purge marker or a checkpoint otherwise).</param>
+/// <param name="RecordsChecked">Records whose hash and link were recomputed.</param>
+/// <param name="LastSequence">The last record seen (null when there are none).</param>
+/// <param name="CheckpointsChecked">Checkpoint lines whose signature was checked.</param>
+/// <param name="CheckpointsMatched">Checkpoints whose head hash was compared with the chain and matched.</param>
+/// <param name="UncoveredRecords">Records after the last checkpoint: intact as far as the chain can tell, but not yet signed.</param>
+public sealed record AuditVerificationReport(
+    IReadOnlyList<AuditDamage> Damage,
+    long StartedAfterSequence,
+    long RecordsChecked,
+    long? LastSequence,
+    int CheckpointsChecked,
+    int CheckpointsMatched,
+    long UncoveredRecords)
+{
+    /// <summary>True when nothing was found.</summary>
+    public bool Intact => Damage.Count == 0;
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rag.Core.Audit;
+using Rag.Core.Audit.Signing;
+using Rag.Storage.Logging;
+
+namespace Rag.Storage.Audit;
+
+/// <summary>
+/// Finds the audit signing key: <c>Rag:Audit:SigningKey</c> (PEM text), else <c>Rag:Audit:SigningKeyFile</c>, else
+/// <c>audit-signing-key.pem</c> in the data directory, generated on first use with a warning (and its public half beside it).
+/// </summary>
+public sealed class AuditKeyProvider : IDisposable
+{
+    /// <summary>File name of the generated key in the data directory.</summary>
+    public const string DefaultKeyFileName = "audit-signing-key.pem";
+
+    /// <summary>File name of the generated key's public half, for auditors.</summary>
+    public const string DefaultPublicKeyFileName = "audit-signing-key.pub.pem";
+
+    private readonly AuditOptions _options;
+    private readonly string _dataDirectory;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private AuditKey? _key;
+
+    /// <summary>Creates the provider; nothing is read until a key is needed.</summary>
+    public AuditKeyProvider(IOptions<AuditOptions> options, IOptions<StorageOptions> storage, ILogger<AuditKeyProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
+        _options = options.Value;
+        _dataDirectory = Path.GetFullPath(storage.Value.DataDirectory);
+        _logger = logger;
+    }
+
+    /// <summary>Where the key comes from, for messages (never the key itself).</summary>
+    public string Source => !string.IsNullOrWhiteSpace(_options.SigningKey)
+        ? "Rag:Audit:SigningKey"
+        : Path.GetFullPath(_options.SigningKeyFile ?? Path.Combine(_dataDirectory, DefaultKeyFileName));
+
+    /// <summary>The private key (loaded or generated once).</summary>
+    /// <exception cref="InvalidOperationException">The configured key is missing, unreadable or not a P-256 private key.</exception>
+    public AuditKey GetSigningKey()
+    {
+        lock (_lock)
+        {
+            return _key ??= Load();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _key?.Dispose();
+
+    private AuditKey Load()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.SigningKey))
+        {
+            return Private(_options.SigningKey, "Rag:Audit:SigningKey");
+        }
+
+        if (!string.IsNullOrWhiteSpace(_options.SigningKeyFile))
+        {
+            var path = Path.GetFullPath(_options.SigningKeyFile);
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"Rag:Audit:SigningKeyFile '{path}' does not exist. Create one with `./rag audit keygen {path}`.");
+            }
+
+            return Private(File.ReadAllText(path), $"Rag:Audit:SigningKeyFile '{path}'");
+        }
+
+        var defaultPath = Path.Combine(_dataDirectory, DefaultKeyFileName);
+        if (File.Exists(defaultPath))
+        {
+            return Private(File.ReadAllText(defaultPath), $"'{defaultPath}'");
+        }
+
+        var key = AuditKey.Generate();
+        WriteKeyPair(key, defaultPath);
+        _logger.AuditKeyGenerated(defaultPath);
+        return key;
+    }
+
+    /// <summary>Writes <paramref name="key"/> to <paramref name="path"/> (owner read/write only) and its public half beside it.</summary>
+    public static void WriteKeyPair(AuditKey key, string path)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, options))
+        {
+            writer.Write(key.ExportPrivatePem());
+        }
+
+        File.WriteAllText(PublicPathFor(path), key.ExportPublicPem());
+    }
+
+    /// <summary>Where <see cref="WriteKeyPair"/> puts the public half of <paramref name="privateKeyPath"/>.</summary>
+    public static string PublicPathFor(string privateKeyPath)
+    {
+        ArgumentNullException.ThrowIfNull(privateKeyPath);
+        return privateKeyPath.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
+            ? string.Concat(privateKeyPath.AsSpan(0, privateKeyPath.Length - 4), ".pub.pem")
+            : privateKeyPath + ".pub.pem";
+    }
+
+    private static AuditKey Private(string pem, string source)
+    {
+        AuditKey key;
+        try
+        {
+            key = AuditKey.FromPem(pem);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"The audit signing key from {source} is not usable: {ex.Message}", ex);
+        }
+
+        if (!key.CanSign)
+        {
+            key.Dispose();
+            throw new InvalidOperationException($"The audit signing key from {source} is a public key; the application needs the private key to sign checkpoints.");
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,373 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rag.Core.Audit;
+using Rag.Core.Audit.Signing;
+using Rag.Core.Audit.Verification;
+using Rag.Storage.Logging;
+using Rag.Storage.Sqlite;
+
+namespace Rag.Storage.Audit;
+
+/// <summary>
+/// The audit trail in <c>audit.db</c>, a file of its own beside <c>rag.db</c> (an ingest holding the index's write
+/// lock must not delay or fail an audit append). Append-only: no update or delete path here, and triggers refuse
+/// them in SQL too. Every record is hash-chained to the one before; every <see cref="AuditOptions.CheckpointEveryRecords"/>
+/// records or <see cref="AuditOptions.CheckpointInterval"/>, and when the log is closed, the chain head is signed into
+/// the checkpoint file. Sequence numbers are gap-free (max + 1 inside an IMMEDIATE transaction), every commit is fully synced.
+/// </summary>
+public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposable, IDisposable
+{
+    /// <summary>File name of the audit database inside <see cref="StorageOptions.DataDirectory"/>.</summary>
+    public const string FileName = "audit.db";
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly AuditOptions _options;
+    private readonly AuditKeyProvider _keys;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SqliteConnection? _writer;
+    private AuditKey? _key;
+    private long _uncheckpointed;
+    private DateTimeOffset _lastCheckpointTime;
+    private int _disposed;
+
+    /// <summary>Creates the log; the file is opened (and created) on first use.</summary>
+    public SqliteAuditLog(IOptions<StorageOptions> storage, IOptions<AuditOptions> options, AuditKeyProvider keys, ILogger<SqliteAuditLog> logger, TimeProvider timeProvider)
+        : this(ConnectionStringFor(storage), CheckpointPathFor(storage, options), options, keys, logger, timeProvider)
+    {
+    }
+
+    /// <summary>Creates the log over an explicit connection string (tests use it to open the file read-only).</summary>
+    internal SqliteAuditLog(string connectionString, string checkpointPath, IOptions<AuditOptions> options, AuditKeyProvider keys, ILogger logger, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _connectionString = connectionString;
+        DatabasePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        Checkpoints = new AuditCheckpointFile(checkpointPath);
+        _options = options.Value;
+        _keys = keys;
+        _logger = logger;
+        _time = timeProvider;
+    }
+
+    /// <summary>Full path of the audit database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The checkpoint file.</summary>
+    public AuditCheckpointFile Checkpoints { get; }
+
+    /// <inheritdoc />
+    public async Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) =>
+        (await AppendAsync([auditEvent], cancellationToken))[0];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditRecord>> AppendAsync(IReadOnlyList<AuditEvent> auditEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvents);
+        if (auditEvents.Count == 0)
+        {
+            throw new ArgumentException("At least one audit event is required.", nameof(auditEvents));
+        }
+
+        foreach (var auditEvent in auditEvents)
+        {
+            Validate(auditEvent);
+        }
+
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            List<AuditRecord> written;
+            try
+            {
+                var connection = GetWriter();
+                using var transaction = connection.BeginTransaction(deferred: false);
+                written = Insert(connection, transaction, auditEvents, _time.GetUtcNow());
+                transaction.Commit();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Logged for the operator, then rethrown: the caller must refuse the action (fail closed).
+                _logger.AuditAppendFailed(ex, auditEvents[0].Action, DatabasePath);
+                throw;
+            }
+
+            _uncheckpointed += written.Count;
+            if (_uncheckpointed >= _options.CheckpointEveryRecords || _time.GetUtcNow() - _lastCheckpointTime >= _options.CheckpointInterval)
+            {
+                await TryCheckpointAsync(written[^1].Sequence, written[^1].Hash, cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Signs the current chain head into the checkpoint file now (no-op when it is already covered). Returns the new checkpoint, or null.</summary>
+    public async Task<AuditCheckpoint?> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = GetWriter();
+            var (sequence, hash) = Head(connection, null);
+            if (sequence == 0)
+            {
+                return null;
+            }
+
+            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, cancellationToken);
+            _uncheckpointed = 0;
+            _lastCheckpointTime = _time.GetUtcNow();
+            return checkpoint;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditRecord> ReadAsync(long fromSequence = 1, CancellationToken cancellationToken = default) =>
+        ReadChainAsync(fromSequence, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditRecord> ReadChainAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command("SELECT " + AuditRows.Columns + " FROM audit_events WHERE seq >= $from ORDER BY seq;");
+        command.Parameters.AddWithValue("$from", fromSequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AuditRows.Read(reader);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<AuditPurgeMarker?> GetPurgeMarkerAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditPurging.GetMarkerAsync(connection, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditQueries.QueryAsync(connection, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the records older than <see cref="AuditOptions.RetentionPeriod"/> as one prefix, leaving a signed marker
+    /// and an <see cref="AuditActions.AuditPurged"/> record (also when legal hold or an empty prefix leaves nothing to remove).
+    /// </summary>
+    public async Task<AuditPurgeResult> PurgeAsync(AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = GetWriter();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var now = _time.GetUtcNow();
+            var result = await AuditPurging.PurgeAsync(connection, transaction, _options, _key!, now, cancellationToken);
+            var record = new AuditEvent(AuditActions.AuditPurged, actor, [], result.LegalHold ? AuditOutcomes.Denied : AuditOutcomes.Ok)
+            {
+                Detail = result.ToDetailJson(),
+                ClientAddress = AuditContext.LocalClient,
+            };
+            Insert(connection, transaction, [record], now);
+            transaction.Commit();
+            _uncheckpointed++;
+            if (result.Purged > 0)
+            {
+                _logger.AuditPurged(result.ThroughSequence, result.Cutoff);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Sign what this process appended, so its last records are covered and truncation is detectable.
+        if (_uncheckpointed > 0 && _writer is not null && _key is not null)
+        {
+            var (sequence, hash) = Head(_writer, null);
+            TryCheckpointAsync(sequence, hash, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        _writer?.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Validate(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.Action, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Actor, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Actor.Id, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Actor.DisplayName, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Actor.Groups, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Actor.Roles, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Targets, nameof(auditEvent));
+        ArgumentNullException.ThrowIfNull(auditEvent.Outcome, nameof(auditEvent));
+    }
+
+    private static string ConnectionStringFor(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return SqliteFiles.ConnectionString(Path.Combine(DataDirectoryOf(options), FileName), pooling: false);
+    }
+
+    private static string CheckpointPathFor(IOptions<StorageOptions> storage, IOptions<AuditOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value.CheckpointFile is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(DataDirectoryOf(storage), AuditCheckpointFile.DefaultFileName);
+    }
+
+    private static string DataDirectoryOf(IOptions<StorageOptions> options)
+    {
+        var directory = options.Value.DataDirectory;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new ArgumentException("StorageOptions.DataDirectory is required.", nameof(options));
+        }
+
+        return Path.GetFullPath(directory);
+    }
+
+    /// <summary>The last record's sequence and hash; the purge marker's when every record was purged; (0, genesis) for a new log.</summary>
+    private static (long Sequence, string Hash) Head(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.Command(
+            "SELECT seq, hash FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events) " +
+            "UNION ALL SELECT through_seq, head_hash FROM audit_purges WHERE through_seq = (SELECT max(through_seq) FROM audit_purges) " +
+            "ORDER BY 1 DESC LIMIT 1;",
+            transaction);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
+    }
+
+    private static List<AuditRecord> Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEvent> events, DateTimeOffset now)
+    {
+        var (sequence, hash) = Head(connection, transaction);
+        var time = AuditChain.Normalize(now);
+        var written = new List<AuditRecord>(events.Count);
+        foreach (var auditEvent in events)
+        {
+            sequence++;
+            var next = AuditChain.ComputeHash(hash, sequence, time, auditEvent);
+            var record = new AuditRecord(sequence, time, auditEvent, hash, next);
+            AuditRows.Insert(connection, transaction, record);
+            written.Add(record);
+            hash = next;
+        }
+
+        return written;
+    }
+
+    private async Task TryCheckpointAsync(long sequence, string hash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, cancellationToken);
+            if (checkpoint is not null)
+            {
+                _logger.AuditCheckpointWritten(checkpoint.Number, checkpoint.Sequence, Checkpoints.Path);
+            }
+
+            _uncheckpointed = 0;
+            _lastCheckpointTime = _time.GetUtcNow();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The records are written; only their signature is late. Retried with the next record and at close.
+            _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            AuditSchema.Ensure(connection, _logger);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private SqliteConnection GetWriter()
+    {
+        if (_writer is not null)
+        {
+            return _writer;
+        }
+
+        // The key is loaded before the first record: a missing or bad key refuses the action instead of leaving records unsigned.
+        _key = _keys.GetSigningKey();
+
+        // Opened on first use and kept only once it works, so a failure is reported by the append that hit it.
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            SqliteFiles.ConfigureWriter(connection, fullSync: true, _logger);
+            AuditSchema.Ensure(connection, _logger);
+            _lastCheckpointTime = Checkpoints.ReadLast()?.Time ?? DateTimeOffset.MinValue;
+            _writer = connection;
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}
