@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Rag.Cli.Commands;
+using Rag.Cli.Commands.Audit;
 using Rag.Cli.Commands.Bench;
 using Rag.Cli.Models;
 using Rag.Core.Audit;
@@ -17,6 +18,7 @@ internal static class RagCommandLine
     public const int ExitUsage = 2;
     public const int ExitAuditRefused = 3;
     public const int ExitSomeFilesFailed = 4;
+    public const int ExitAuditDamaged = 5;
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
@@ -29,6 +31,7 @@ internal static class RagCommandLine
             UpCommand.Create(context),
             EvalCommand.Create(context),
             BenchCommand.Create(context),
+            AuditCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<QuestionService>();
+        services.AddSingleton<ConfigurationAudit>();
         return services;
     }
 }

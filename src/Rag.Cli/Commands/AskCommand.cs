@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Rag.Cli.Commands.Audit;
 using Rag.Cli.Output;
 using Rag.Core.Access;
 using Rag.Core.Answers;
@@ -20,6 +21,7 @@ internal static class AskCommand
         {
             var scope = Scope(parse.GetValue(user), parse.GetValue(groups));
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
+            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor(scope.UserId), cancellationToken);
             var answer = await services.GetRequiredService<QuestionService>().AskAsync(parse.GetValue(question)!, scope, cancellationToken);
             if (parse.GetValue(json))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Rag.Cli.Commands.Audit;
 using Rag.Cli.Output;
 using Rag.Ingest.Pipeline;
 
@@ -19,6 +20,7 @@ internal static class IngestCommand
             var groupList = parse.GetValue(groups) is { } g ? CliContext.SplitList(g) : null;
             var request = new IngestionRequest(parse.GetValue(paths)!, parse.GetValue(set)!, groupList, "cli:" + Environment.UserName);
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
+            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor(request.Actor), cancellationToken);
             var results = await RunAsync(context, services.GetRequiredService<IngestionPipeline>(), request, cancellationToken);
             return results.Any(r => r.Status == IngestionStatus.Failed) ? RagCommandLine.ExitSomeFilesFailed : RagCommandLine.ExitOk;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Rag.Cli.Commands.Audit;
 using Rag.Cli.Models;
 using Rag.Cli.Output;
 using Rag.Core.Access;
@@ -29,6 +30,7 @@ internal static class UpCommand
             var manifest = ModelManifest.Load(context.Paths.ModelManifest);
             await ModelsCommand.InstallAsync(context, ModelsCommand.Select(manifest, [], all: false), cancellationToken);
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
+            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor("rag-up"), cancellationToken);
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             foreach (var (folder, set, setGroups) in Samples)
             {

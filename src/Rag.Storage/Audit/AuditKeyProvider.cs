@@ -49,6 +49,46 @@ public sealed class AuditKeyProvider : IDisposable
         }
     }
 
+    /// <summary>
+    /// A key to verify with, never generating one: <paramref name="publicKeyFile"/> when given (what an auditor holds),
+    /// else the configured or default private key, else the default public key file.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No key was found.</exception>
+    public AuditKey GetVerificationKey(string? publicKeyFile = null)
+    {
+        if (publicKeyFile is not null)
+        {
+            var path = Path.GetFullPath(publicKeyFile);
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"The public key file '{path}' does not exist.");
+            }
+
+            try
+            {
+                return AuditKey.FromPem(File.ReadAllText(path));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidOperationException($"'{path}' is not a usable audit key: {ex.Message}", ex);
+            }
+        }
+
+        var defaultPath = Path.Combine(_dataDirectory, DefaultKeyFileName);
+        if (!string.IsNullOrWhiteSpace(_options.SigningKey) || !string.IsNullOrWhiteSpace(_options.SigningKeyFile) || File.Exists(defaultPath))
+        {
+            return AuditKey.FromPem(GetSigningKey().ExportPublicPem());
+        }
+
+        var publicPath = PublicPathFor(defaultPath);
+        if (File.Exists(publicPath))
+        {
+            return AuditKey.FromPem(File.ReadAllText(publicPath));
+        }
+
+        throw new InvalidOperationException("No audit key to verify with: pass --public-key FILE, or configure Rag:Audit:SigningKeyFile.");
+    }
+
     /// <inheritdoc />
     public void Dispose() => _key?.Dispose();
 

@@ -323,6 +323,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
+        EnsureDirectory();
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -337,6 +338,15 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         }
     }
 
+    private void EnsureDirectory()
+    {
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
     private SqliteConnection GetWriter()
     {
         if (_writer is not null)
@@ -348,12 +358,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         _key = _keys.GetSigningKey();
 
         // Opened on first use and kept only once it works, so a failure is reported by the append that hit it.
-        var directory = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
+        EnsureDirectory();
         var connection = new SqliteConnection(_connectionString);
         try
         {

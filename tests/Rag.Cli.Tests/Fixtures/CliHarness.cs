@@ -34,6 +34,16 @@ internal sealed class CliHarness : IDisposable
 
     public async Task<CliRun> RunAsync(params string[] args) => await RunWithInputAsync(string.Empty, args);
 
+    /// <summary>Runs on this harness's data directory with other configuration (as an operator changing a setting would).</summary>
+    public async Task<CliRun> RunWithConfigurationAsync(IReadOnlyDictionary<string, string?> configuration, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(string.Empty);
+        var code = await RagCommandLine.RunAsync(args, new CliContext(output, error, reader, Paths, configuration));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
     public async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();

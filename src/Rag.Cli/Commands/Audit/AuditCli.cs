@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rag.Core.Audit;
+
+namespace Rag.Cli.Commands.Audit;
+
+/// <summary>What the audit commands share: who is acting, and recording configuration changes first.</summary>
+internal static class AuditCli
+{
+    /// <summary>The <c>--user</c> option every audit command takes.</summary>
+    public static Option<string?> UserOption() =>
+        new("--user") { Description = "User id recorded in the audit trail (default: RAG_USER or the OS user)." };
+
+    /// <summary>The person at the command line, as the audit trail records them.</summary>
+    public static AuditActor Actor(string? user)
+    {
+        var id = user ?? Environment.GetEnvironmentVariable("RAG_USER") ?? Environment.UserName;
+        return new AuditActor(id, id, CliContext.SplitList(Environment.GetEnvironmentVariable("RAG_GROUPS")), ["cli"]);
+    }
+
+    /// <summary>Records a configuration change (if any) before the command does anything else; an unusable audit trail refuses the command.</summary>
+    /// <exception cref="AuditUnavailableException">The audit trail could not be read or written.</exception>
+    public static async Task RecordConfigurationAsync(IServiceProvider services, AuditActor actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<ConfigurationAudit>().RecordIfChangedAsync(actor, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or AuditUnavailableException or InvalidOperationException or OptionsValidationException))
+        {
+            throw new AuditUnavailableException("The command was refused because the audit trail could not record it: " + ex.Message, ex);
+        }
+    }
+}
