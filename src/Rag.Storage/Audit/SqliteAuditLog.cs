@@ -218,8 +218,15 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         // Sign what this process appended, so its last records are covered and truncation is detectable.
         if (_uncheckpointed > 0 && _writer is not null && _key is not null)
         {
-            var (sequence, hash) = Head(_writer, null);
-            TryCheckpointAsync(sequence, hash, CancellationToken.None).GetAwaiter().GetResult();
+            try
+            {
+                var (sequence, hash) = Head(_writer, null);
+                TryCheckpointAsync(sequence, hash, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (SqliteException ex)
+            {
+                _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
+            }
         }
 
         _writer?.Dispose();
