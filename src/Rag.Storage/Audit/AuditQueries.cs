@@ -15,7 +15,11 @@ internal static class AuditQueries
             throw new ArgumentException($"The page size must be between 1 and {AuditQuery.MaxPageSize}.", nameof(query));
         }
 
-        var sql = new StringBuilder("SELECT ").Append(AuditRows.Columns).Append(" FROM audit_events WHERE 1 = 1");
+        // A deferred join: the filters pick sequence numbers (from an index alone where one covers them) and only
+        // the page's rows are read. Selecting whole rows instead makes SQLite read and sort every row of a wide
+        // time window (30 days of a 1M-record log: 380 ms, against 14 ms this way; bench/README.md).
+        var sql = new StringBuilder("SELECT ").Append(AuditRows.Columns)
+            .Append(" FROM audit_events WHERE seq IN (SELECT seq FROM audit_events WHERE 1 = 1");
         await using var command = connection.Command(string.Empty);
         void Filter(string condition, string name, object value)
         {
@@ -58,7 +62,7 @@ internal static class AuditQueries
             Filter("seq < $before", "$before", before);
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT $limit;");
+        sql.Append(" ORDER BY seq DESC LIMIT $limit) ORDER BY seq DESC;");
         command.Parameters.AddWithValue("$limit", query.PageSize + 1);
         command.CommandText = sql.ToString();
         var records = new List<AuditRecord>(query.PageSize);

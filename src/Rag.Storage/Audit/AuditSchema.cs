@@ -36,6 +36,7 @@ internal static class AuditSchema
         CREATE INDEX audit_events_actor ON audit_events (actor_id, seq);
         CREATE INDEX audit_events_action ON audit_events (action, seq);
         CREATE INDEX audit_events_outcome ON audit_events (outcome, seq);
+        CREATE INDEX audit_events_action_outcome ON audit_events (action, outcome, seq);
         CREATE TABLE audit_targets (
             target TEXT NOT NULL,
             seq    INTEGER NOT NULL,

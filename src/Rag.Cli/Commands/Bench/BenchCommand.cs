@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Rag.Cli.Commands.Bench;
 
-/// <summary><c>rag bench embed|ingest|query</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
+/// <summary><c>rag bench embed|ingest|query|audit</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliContext context) =>
@@ -11,5 +11,6 @@ internal static class BenchCommand
             BenchEmbedCommand.Create(context),
             BenchIngestCommand.Create(context),
             BenchQueryCommand.Create(context),
+            BenchAuditCommand.Create(context),
         };
 }
