@@ -76,21 +76,34 @@ public static class AuditVerifier
         var bySequence = checkpoints.Where(c => c.Sequence > anchor.AfterSequence).ToLookup(c => c.Sequence);
         var expected = anchor.AfterSequence + 1;
         var link = anchor.Hash;
+
+        // The anchor is in the window too, so a record slipped in right after it is recognised as inserted.
         var back = new Queue<(long Sequence, string Hash)>(Window + 1);
+        back.Enqueue((anchor.AfterSequence, anchor.Hash));
         long checkedCount = 0;
         var matched = 0;
         var lastMatched = anchor.AfterSequence;
         long? last = null;
+
+        // A checkpoint that disagrees with a consistent chain means a rewrite, unless the records just after it show a
+        // local break that explains it (a record inserted at, or modified with its hash recomputed at, the checkpoint's
+        // position): the walk goes on up to a window further to look for one before reporting the rewrite.
+        WalkResult? rewritten = null;
         await using var records = new Lookahead<AuditRecord>(source.ReadChainAsync(anchor.AfterSequence + 1, cancellationToken), cancellationToken);
         while (await records.NextAsync() is (true, var record))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (rewritten is not null && record.Sequence > rewritten.Last + Window)
+            {
+                return rewritten;
+            }
+
             if (record.Sequence != expected)
             {
                 var missing = record.Sequence > expected
                     ? new AuditDamage(AuditDamageKind.Deleted, expected, $"Records {Range(expected, record.Sequence - 1)} are missing: the log jumps from {expected - 1} to {record.Sequence}.")
                     : new AuditDamage(AuditDamageKind.Inserted, record.Sequence, $"Record {record.Sequence} appears again after {expected - 1}.");
-                return new WalkResult(missing, checkedCount, last, matched, lastMatched);
+                return Explains(rewritten, missing) ?? new WalkResult(missing, checkedCount, last, matched, lastMatched);
             }
 
             var selfConsistent = AuditChain.IsSelfConsistent(record);
@@ -98,15 +111,20 @@ public static class AuditVerifier
             if (!selfConsistent || !linked)
             {
                 var found = await ClassifyAsync(record, selfConsistent, linked, link, anchor, back, records);
-                return new WalkResult(found, checkedCount, last, matched, lastMatched);
+                return Explains(rewritten, found) ?? new WalkResult(found, checkedCount, last, matched, lastMatched);
             }
 
             checkedCount++;
             foreach (var checkpoint in bySequence[record.Sequence])
             {
+                if (rewritten is not null)
+                {
+                    break;
+                }
+
                 if (!string.Equals(checkpoint.HeadHash, record.Hash, StringComparison.Ordinal))
                 {
-                    var rewritten = new AuditDamage(
+                    var damage = new AuditDamage(
                         AuditDamageKind.Rewritten,
                         null,
                         $"The chain is consistent but does not match signed checkpoint {checkpoint.Number} at record {record.Sequence}: records {Range(lastMatched + 1, record.Sequence)} were rewritten without the signing key.")
@@ -115,7 +133,8 @@ public static class AuditVerifier
                         IntervalFrom = lastMatched + 1,
                         IntervalTo = record.Sequence,
                     };
-                    return new WalkResult(rewritten, checkedCount, last, matched, lastMatched);
+                    rewritten = new WalkResult(damage, checkedCount, record.Sequence, matched, lastMatched);
+                    break;
                 }
 
                 matched++;
@@ -131,6 +150,11 @@ public static class AuditVerifier
             link = record.Hash;
             last = record.Sequence;
             expected++;
+        }
+
+        if (rewritten is not null)
+        {
+            return rewritten;
         }
 
         var end = last ?? anchor.AfterSequence;
@@ -149,6 +173,10 @@ public static class AuditVerifier
         return new WalkResult(null, checkedCount, last, matched, lastMatched);
     }
 
+    /// <summary>While a checkpoint mismatch is pending: that mismatch, unless <paramref name="found"/> names a record at or before it (then the caller reports <paramref name="found"/>).</summary>
+    private static WalkResult? Explains(WalkResult? rewritten, AuditDamage found) =>
+        rewritten is null || found.FirstBadSequence <= rewritten.Last ? null : rewritten;
+
     /// <summary>Names the first bad record and the kind of damage, from the broken record and its neighbours.</summary>
     private static async Task<AuditDamage> ClassifyAsync(
         AuditRecord record, bool selfConsistent, bool linked, string link, AuditAnchor anchor, Queue<(long Sequence, string Hash)> back, Lookahead<AuditRecord> records)
@@ -162,6 +190,13 @@ public static class AuditVerifier
             return nextLinksPast
                 ? Inserted(sequence, sequence)
                 : new AuditDamage(AuditDamageKind.Modified, sequence, $"Record {sequence} was modified: its content no longer matches its hash.");
+        }
+
+        if (back.Any(b => b.Sequence > anchor.AfterSequence && string.Equals(b.Hash, record.Hash, StringComparison.Ordinal))
+            || ahead.Any(a => string.Equals(a.Hash, record.Hash, StringComparison.Ordinal)))
+        {
+            // Another record carries the very same hash: this one is a copy, replayed into the chain.
+            return new AuditDamage(AuditDamageKind.Inserted, sequence, $"Record {sequence} was inserted: it is a copy of another record.");
         }
 
         if (ahead.Any(a => string.Equals(a.Hash, record.PreviousHash, StringComparison.Ordinal)))
