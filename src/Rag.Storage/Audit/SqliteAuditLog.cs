@@ -163,6 +163,24 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         return await AuditPurging.GetMarkerAsync(connection, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Checks the search index of targets (<c>audit_targets</c>, not part of the chain) against the targets of the
+    /// chained records, so rows deleted or added there to hide records from a search are found. Run it after the chain verifies.
+    /// </summary>
+    public async Task<AuditDamage?> CheckTargetIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT min(seq) FROM (" +
+            "SELECT t.seq AS seq FROM audit_targets t WHERE NOT EXISTS (SELECT 1 FROM audit_events e, json_each(e.targets) j WHERE e.seq = t.seq AND j.value = t.target) " +
+            "UNION ALL " +
+            "SELECT e.seq AS seq FROM audit_events e, json_each(e.targets) j WHERE NOT EXISTS (SELECT 1 FROM audit_targets t WHERE t.target = j.value AND t.seq = e.seq));");
+        var first = await command.ExecuteScalarAsync(cancellationToken);
+        return first is long sequence
+            ? new AuditDamage(AuditDamageKind.IndexDamaged, sequence, $"The target index disagrees with record {sequence}: rows were added to or removed from audit_targets, which hides records from searches by document. The records themselves are intact.")
+            : null;
+    }
+
     /// <inheritdoc />
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {

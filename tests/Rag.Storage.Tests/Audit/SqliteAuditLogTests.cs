@@ -352,6 +352,34 @@ public sealed class SqliteAuditLogTests : IDisposable
         AssertChained(all);
     }
 
+    [Theory]
+    [InlineData("DROP TRIGGER audit_targets_no_delete; DELETE FROM audit_targets WHERE seq = 3 AND target = 'doc-3';")]
+    [InlineData("INSERT INTO audit_targets (target, seq) VALUES ('doc-9', 3);")]
+    public async Task CheckTargetIndex_RowsHiddenOrAdded_NamesTheRecord(string sql)
+    {
+        await using var log = Create(_temp.Path);
+        for (var i = 1; i <= 5; i++)
+        {
+            await log.AppendAsync(Event("q" + i, targets: ["doc-" + i, "chunk-" + i]));
+        }
+
+        Assert.Null(await log.CheckTargetIndexAsync());
+        Assert.Single((await log.QueryAsync(new AuditQuery { Target = "doc-3" })).Records);
+        await using (var connection = new SqliteConnection($"Data Source={AuditPath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var damage = await log.CheckTargetIndexAsync();
+
+        Assert.NotNull(damage);
+        Assert.Equal(Rag.Core.Audit.Verification.AuditDamageKind.IndexDamaged, damage.Kind);
+        Assert.Equal(3, damage.FirstBadSequence);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private string AuditPath => _temp.Combine(SqliteAuditLog.FileName);

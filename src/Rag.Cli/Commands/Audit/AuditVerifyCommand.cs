@@ -33,6 +33,11 @@ internal static class AuditVerifyCommand
             var lines = await checkpointFile.ReadLinesAsync(cancellationToken);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var report = await AuditVerifier.VerifyAsync(log, lines, key, parse.GetValue(from), cancellationToken);
+            if (report.Intact && await log.CheckTargetIndexAsync(cancellationToken) is { } indexDamage)
+            {
+                report = report with { Damage = [indexDamage] };
+            }
+
             var seconds = started.Elapsed.TotalSeconds;
 
             // The verification is itself on record, with what it found.

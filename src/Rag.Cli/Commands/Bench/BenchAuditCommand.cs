@@ -69,7 +69,7 @@ internal static class BenchAuditCommand
         write.AddRow(
             "verify",
             $"{(verify.Intact ? "intact" : "DAMAGED")}: {verify.RecordsChecked:N0} records in {F(verify.Seconds, 1)} s, {F(verify.RecordsPerSecond, 0)} records/s; " +
-            $"{verify.CheckpointsMatched:N0} checkpoints matched; peak working set {verify.PeakWorkingSetBytes / 1048576.0:F0} MiB");
+            $"{verify.CheckpointsMatched:N0} checkpoints matched; target index {F(verify.TargetIndexSeconds, 1)} s; peak working set {verify.PeakWorkingSetBytes / 1048576.0:F0} MiB");
         console.Write(write);
 
         var latency = new Table().AddColumns("query", "p50 ms", "p95 ms", "p99 ms", "max ms", "rows", "empty");

@@ -29,4 +29,7 @@ public enum AuditDamageKind
 
     /// <summary>The purge marker's signature is invalid, or records before it are still present or missing.</summary>
     BadPurgeMarker,
+
+    /// <summary>The chain is intact but a store's search index (e.g. records by target) disagrees with the records: rebuild it.</summary>
+    IndexDamaged,
 }

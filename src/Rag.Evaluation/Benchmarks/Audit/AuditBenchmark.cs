@@ -199,9 +199,18 @@ public static class AuditBenchmark
             throw new InvalidOperationException($"Verification checked {report.RecordsChecked:N0} records ({report.UncoveredRecords:N0} not covered by a checkpoint); the benchmark wrote {expectedRecords:N0}, all signed at close.");
         }
 
+        // What `rag audit verify` does next: the target index (not chained) against the chained records.
+        var indexStarted = Stopwatch.GetTimestamp();
+        if (await reader.CheckTargetIndexAsync(cancellationToken) is { } indexDamage)
+        {
+            throw new InvalidOperationException("The benchmark's own target index disagrees with its records (a bug): " + indexDamage.Message);
+        }
+
+        var indexSeconds = Stopwatch.GetElapsedTime(indexStarted).TotalSeconds;
         return new AuditVerifyResult(
             report.Intact,
             seconds,
+            indexSeconds,
             report.RecordsChecked,
             report.RecordsChecked / seconds,
             seconds * 1_000_000d / report.RecordsChecked,

@@ -3,6 +3,7 @@ namespace Rag.Evaluation.Benchmarks.Audit;
 /// <summary>A full verification: every record's hash and link recomputed, every checkpoint's signature checked.</summary>
 /// <param name="Intact">The report found no damage (the benchmark fails otherwise).</param>
 /// <param name="Seconds">Reading the checkpoint file, the key and the whole chain, and checking them.</param>
+/// <param name="TargetIndexSeconds">Then checking the target index against the records (<c>SqliteAuditLog.CheckTargetIndexAsync</c>, part of <c>rag audit verify</c>).</param>
 /// <param name="RecordsChecked">Records recomputed.</param>
 /// <param name="RecordsPerSecond">Records checked / seconds.</param>
 /// <param name="SecondsPerMillionRecords">Seconds scaled to 1M records (the target's size).</param>
@@ -15,6 +16,7 @@ namespace Rag.Evaluation.Benchmarks.Audit;
 public sealed record AuditVerifyResult(
     bool Intact,
     double Seconds,
+    double TargetIndexSeconds,
     long RecordsChecked,
     double RecordsPerSecond,
     double SecondsPerMillionRecords,
