@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
 using Rag.Storage.Audit;
+using Rag.Storage.Audit.Export;
 
 namespace Rag.Storage;
 
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<AuditKeyProvider>();
         services.AddSingleton<SqliteAuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<AuditExporter>();
         return services;
     }
 }

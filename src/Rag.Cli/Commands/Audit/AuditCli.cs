@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
@@ -32,4 +33,10 @@ internal static class AuditCli
             throw new AuditUnavailableException("The command was refused because the audit trail could not record it: " + ex.Message, ex);
         }
     }
+
+    /// <summary>A date or date-time; without an offset it is UTC (not the machine's zone, which an auditor elsewhere would not share).</summary>
+    public static DateTimeOffset ParseTime(string text, string option) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new ArgumentException($"{option}: '{text}' is not a date or time (e.g. 2026-11-01 or 2026-11-01T08:00Z).");
 }

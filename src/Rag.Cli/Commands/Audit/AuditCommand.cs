@@ -10,6 +10,8 @@ internal static class AuditCommand
         {
             AuditVerifyCommand.Create(context),
             AuditQueryCommand.Create(context),
+            AuditExportCommand.Create(context),
+            AuditVerifyExportCommand.Create(context),
             AuditPurgeCommand.Create(context),
             AuditCheckpointCommand.Create(context),
             AuditKeygenCommand.Create(context),

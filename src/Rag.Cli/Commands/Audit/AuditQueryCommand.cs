@@ -12,8 +12,8 @@ internal static class AuditQueryCommand
 {
     public static Command Create(CliContext context)
     {
-        var from = new Option<DateTimeOffset?>("--from") { Description = "Records at or after this time (e.g. 2026-11-01 or 2026-11-01T08:00Z; UTC when no offset)." };
-        var to = new Option<DateTimeOffset?>("--to") { Description = "Records before this time." };
+        var from = new Option<string?>("--from") { Description = "Records at or after this time (e.g. 2026-11-01 or 2026-11-01T08:00Z; UTC when no offset)." };
+        var to = new Option<string?>("--to") { Description = "Records before this time." };
         var subject = new Option<string?>("--subject") { Description = "Records of this user id (the actor)." };
         var action = new Option<string?>("--action") { Description = "Records of this action, e.g. question.asked, egress.blocked." };
         var target = new Option<string?>("--target") { Description = "Records naming this document id, chunk id or set." };
@@ -27,8 +27,8 @@ internal static class AuditQueryCommand
         {
             var query = new AuditQuery
             {
-                From = Utc(parse.GetValue(from)),
-                To = Utc(parse.GetValue(to)),
+                From = parse.GetValue(from) is { } f ? AuditCli.ParseTime(f, "--from") : null,
+                To = parse.GetValue(to) is { } t ? AuditCli.ParseTime(t, "--to") : null,
                 UserId = parse.GetValue(subject),
                 Action = parse.GetValue(action),
                 Target = parse.GetValue(target),
@@ -64,8 +64,6 @@ internal static class AuditQueryCommand
         });
         return command;
     }
-
-    private static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
 
     private static void Print(IAnsiConsole console, AuditPage page)
     {

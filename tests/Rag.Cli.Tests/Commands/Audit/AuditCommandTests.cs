@@ -132,6 +132,24 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task Query_TimeWindow_FiltersAndABadDateIsAClearError()
+    {
+        using var cli = new CliHarness();
+        await IngestAsync(cli);
+
+        var future = await QueryAsync(cli, "--from", "2999-01-01");
+        var past = await QueryAsync(cli, "--to", "2000-01-01T00:00");
+        var today = await QueryAsync(cli, "--from", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var bad = await cli.RunAsync("audit", "query", "--from", "last tuesday");
+
+        Assert.Empty(future);
+        Assert.Empty(past);
+        Assert.Contains(today, r => r.GetProperty("action").GetString() == AuditActions.DocumentIndexed);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--from", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Purge_LegalHold_KeepsEverything()
     {
         using var cli = new CliHarness(configuration: new Dictionary<string, string?> { ["Rag:Audit:LegalHold"] = "true", ["Rag:Audit:RetentionPeriod"] = "1.00:00:00" });

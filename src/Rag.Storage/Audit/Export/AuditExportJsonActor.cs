@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Rag.Storage.Audit.Export;
+
+/// <summary>The actor of a JSON Lines export row.</summary>
+internal sealed record AuditExportJsonActor(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("groups")] IReadOnlyList<string>? Groups,
+    [property: JsonPropertyName("roles")] IReadOnlyList<string>? Roles);
