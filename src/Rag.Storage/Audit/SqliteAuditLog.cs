@@ -170,15 +170,32 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
     public async Task<AuditDamage?> CheckTargetIndexAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT min(seq) FROM (" +
-            "SELECT t.seq AS seq FROM audit_targets t WHERE NOT EXISTS (SELECT 1 FROM audit_events e, json_each(e.targets) j WHERE e.seq = t.seq AND j.value = t.target) " +
-            "UNION ALL " +
-            "SELECT e.seq AS seq FROM audit_events e, json_each(e.targets) j WHERE NOT EXISTS (SELECT 1 FROM audit_targets t WHERE t.target = j.value AND t.seq = e.seq));");
-        var first = await command.ExecuteScalarAsync(cancellationToken);
-        return first is long sequence
+
+        // Every target of every record must be indexed (one primary-key lookup each) ...
+        var missing = await ScalarAsync(
+            connection,
+            "SELECT min(e.seq) FROM audit_events e, json_each(e.targets) j WHERE NOT EXISTS (SELECT 1 FROM audit_targets t WHERE t.target = j.value AND t.seq = e.seq);",
+            cancellationToken);
+
+        // ... and then equal counts prove there is nothing extra; only when they differ is the extra row looked for.
+        var extra = missing is null && await ScalarAsync(
+            connection,
+            "SELECT (SELECT count(*) FROM audit_targets) - (SELECT coalesce(sum((SELECT count(DISTINCT value) FROM json_each(e.targets))), 0) FROM audit_events e);",
+            cancellationToken) is not 0L
+            ? await ScalarAsync(
+                connection,
+                "SELECT min(t.seq) FROM audit_targets t WHERE NOT EXISTS (SELECT 1 FROM audit_events e, json_each(e.targets) j WHERE e.seq = t.seq AND j.value = t.target);",
+                cancellationToken)
+            : null;
+        return (missing ?? extra) is long sequence
             ? new AuditDamage(AuditDamageKind.IndexDamaged, sequence, $"The target index disagrees with record {sequence}: rows were added to or removed from audit_targets, which hides records from searches by document. The records themselves are intact.")
             : null;
+    }
+
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(sql);
+        return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : null;
     }
 
     /// <inheritdoc />
