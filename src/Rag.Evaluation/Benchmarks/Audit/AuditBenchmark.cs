@@ -96,7 +96,7 @@ public static class AuditBenchmark
         {
             if (!options.Keep)
             {
-                TryDelete(options.WorkDirectory);
+                ScratchDirectory.TryDelete(options.WorkDirectory);
             }
         }
     }
@@ -266,24 +266,6 @@ public static class AuditBenchmark
             }
 
             query = query with { Before = before };
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is not worth failing a finished measurement.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class IngestBenchmark(IngestBenchmarkOptions options)
         }
         finally
         {
-            TryDelete(work);
+            ScratchDirectory.TryDelete(work);
         }
     }
 
@@ -170,22 +170,6 @@ public sealed class IngestBenchmark(IngestBenchmarkOptions options)
     }
 
     private static double Divide(double value, double by) => by > 0 ? value / by : 0;
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a throw-away folder left behind must not hide the result.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
-    }
 
     private sealed record Workload(int IndexedFiles, int Pages, int Chunks, string Model, IngestionOptions Options);
 }

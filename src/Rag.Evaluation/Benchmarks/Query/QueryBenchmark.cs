@@ -152,7 +152,7 @@ public sealed class QueryBenchmark
         {
             if (!options.Keep)
             {
-                TryDelete(options.WorkDirectory);
+                ScratchDirectory.TryDelete(options.WorkDirectory);
             }
         }
     }
@@ -205,23 +205,5 @@ public sealed class QueryBenchmark
         var vector = new float[Dimensions];
         corpus.NextUnitVector(vector);
         return (corpus.NextQueryText(), vector);
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is not worth failing a finished measurement.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }
