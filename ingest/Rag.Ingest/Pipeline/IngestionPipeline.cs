@@ -206,7 +206,7 @@ public sealed partial class IngestionPipeline
             // Recorded before the document becomes searchable: no document is served without its record.
             var detail = JsonSerializer.Serialize(new { path = file.Document.SourcePath, version = file.Document.ContentHash, chunks = embedded.Count, pages = file.Document.PageCount });
             await _audit.AppendAsync(
-                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(request.Actor), [file.Document.DocumentId, file.Document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = _model.ModelId },
+                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(request.Actor), [file.Document.DocumentId, file.Document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = _model.ModelId, ModelVersion = _embedder.GetService<ModelVersion>()?.Value },
                 cancellationToken);
             await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
             LogIndexed(file.FullPath, embedded.Count);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Audit;
+using Rag.Core.Embeddings;
 using Rag.Core.Retrieval;
 
 namespace Rag.Core.Answers;
@@ -20,11 +21,15 @@ public sealed class QuestionService
     /// <summary>Model id recorded for the extractive answerer.</summary>
     public const string ExtractiveModelId = "extractive";
 
+    /// <summary>Version recorded for the extractive answerer (its algorithm, not weights).</summary>
+    public const string ExtractiveModelVersion = "1";
+
     private readonly HybridRetriever _retriever;
     private readonly ExtractiveAnswerer _answerer;
     private readonly IAuditLog _audit;
     private readonly AuditOptions _options;
     private readonly string? _embeddingModel;
+    private readonly Lazy<string?> _embeddingVersion;
 
     /// <summary>Creates the service.</summary>
     public QuestionService(
@@ -41,6 +46,7 @@ public sealed class QuestionService
         _audit = audit;
         _options = options.Value;
         _embeddingModel = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
+        _embeddingVersion = new Lazy<string?>(() => embedder.GetService<ModelVersion>()?.Value);
     }
 
     /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>, asked from the command line.</summary>
@@ -63,7 +69,7 @@ public sealed class QuestionService
 
         // Recorded before anything is searched, so a question that crashes the pipeline is still on record.
         await AppendOrRefuseAsync(
-            [Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, Text("question", question)) with { ModelId = _embeddingModel }],
+            [Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, Text("question", question)) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value }],
             cancellationToken);
 
         var retrieved = await _retriever.RetrieveAsync(question, scope, cancellationToken: cancellationToken);
@@ -82,7 +88,7 @@ public sealed class QuestionService
             correlationId,
             [.. hits.Select(h => h.documentId).Distinct(StringComparer.Ordinal), .. hits.Select(h => h.chunkId)],
             AuditOutcomes.Ok,
-            JsonSerializer.Serialize(new { chunks = hits })) with { ModelId = _embeddingModel };
+            JsonSerializer.Serialize(new { chunks = hits })) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value };
         var citations = answer.Citations.Select(c => c.ChunkId.ToString("D", CultureInfo.InvariantCulture)).ToList();
         var answerEvent = Event(
             AuditActions.AnswerGiven,
@@ -90,7 +96,7 @@ public sealed class QuestionService
             correlationId,
             citations,
             answer.FoundRelevant ? AuditOutcomes.Answered : AuditOutcomes.NothingFound,
-            Text("answer", answer.Text)) with { ModelId = ExtractiveModelId };
+            Text("answer", answer.Text)) with { ModelId = ExtractiveModelId, ModelVersion = ExtractiveModelVersion };
         await AppendOrRefuseAsync([retrievalEvent, answerEvent], cancellationToken);
         return answer;
     }

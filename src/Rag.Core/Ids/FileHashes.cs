@@ -11,4 +11,11 @@ public static class FileHashes
         await using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
+
+    /// <summary>SHA-256 of the file at <paramref name="path"/>, as lower-case hex (for callers that cannot await, such as a service lookup).</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 }

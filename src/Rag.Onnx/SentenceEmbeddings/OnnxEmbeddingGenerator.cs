@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Rag.Core.Embeddings;
+using Rag.Core.Ids;
 
 namespace Rag.Onnx.SentenceEmbeddings;
 
@@ -12,6 +13,7 @@ namespace Rag.Onnx.SentenceEmbeddings;
 public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, IEmbeddingTokenizer, IDisposable
 {
     private readonly int _batchSize;
+    private readonly Lazy<ModelVersion> _version;
     private int _disposed;
 
     /// <summary>Creates the session for <paramref name="modelPath"/> with the configured execution provider.</summary>
@@ -21,6 +23,9 @@ public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(logger);
         ModelId = options.Model;
         _batchSize = Math.Max(1, options.BatchSize);
+
+        // Hashed on first request (the audit trail's), not at start-up: ORT has just read the file, so it is cached.
+        _version = new Lazy<ModelVersion>(() => new ModelVersion(FileHashes.Sha256(modelPath)[..16]));
         if (!UseLiteTokenizer.NormalizationAvailable)
         {
             OnnxLog.NormalizationUnavailable(logger);
@@ -80,6 +85,11 @@ public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         if (serviceType == typeof(EmbeddingGeneratorMetadata))
         {
             return Metadata;
+        }
+
+        if (serviceType == typeof(ModelVersion))
+        {
+            return _version.Value;
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;

@@ -51,6 +51,8 @@ public sealed class AuditCommandTests
         Assert.True(chunk.GetProperty("score").GetDouble() > 0);
         Assert.Equal("local", retrieval.GetProperty("clientAddress").GetString());
         Assert.Equal("use-lite", retrieval.GetProperty("modelId").GetString());
+        var modelFile = Path.Combine(cli.Paths.ModelsDirectory, "use-lite", "model.onnx");
+        Assert.Equal(Rag.Core.Ids.FileHashes.Sha256(modelFile)[..16], retrieval.GetProperty("modelVersion").GetString());
         Assert.Single(await QueryAsync(cli, "--action", AuditActions.AuditVerified));
     }
 
