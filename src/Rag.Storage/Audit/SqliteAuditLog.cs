@@ -14,7 +14,7 @@ namespace Rag.Storage.Audit;
 /// The audit trail in <c>audit.db</c>, a file of its own beside <c>rag.db</c> (an ingest holding the index's write
 /// lock must not delay or fail an audit append). Append-only: no update or delete path here, and triggers refuse
 /// them in SQL too. Every record is hash-chained to the one before; every <see cref="AuditOptions.CheckpointEveryRecords"/>
-/// records or <see cref="AuditOptions.CheckpointInterval"/>, and when the log is closed, the chain head is signed into
+/// records, every <see cref="AuditOptions.CheckpointInterval"/> while records wait unsigned, and when the log is closed, the chain head is signed into
 /// the checkpoint file. Sequence numbers are gap-free (max + 1 inside an IMMEDIATE transaction), every commit is fully synced.
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposable, IDisposable
@@ -32,6 +32,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
     private AuditKey? _key;
     private long _uncheckpointed;
     private DateTimeOffset _lastCheckpointTime;
+    private ITimer? _timer;
     private int _disposed;
 
     /// <summary>Creates the log; the file is opened (and created) on first use.</summary>
@@ -250,6 +251,10 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
             return;
         }
 
+        // Stop the interval timer and wait for any append or checkpoint in flight.
+        _timer?.Dispose();
+        _gate.Wait();
+
         // Sign what this process appended, so its last records are covered and truncation is detectable.
         if (_uncheckpointed > 0 && _writer is not null && _key is not null)
         {
@@ -380,6 +385,38 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         }
     }
 
+    private async Task CheckpointIdleRecordsAsync()
+    {
+        try
+        {
+            if (Volatile.Read(ref _disposed) != 0 || !await _gate.WaitAsync(0))
+            {
+                return; // closing, or an append is running (and checkpoints itself when due)
+            }
+
+            try
+            {
+                if (_uncheckpointed > 0 && _writer is not null && Volatile.Read(ref _disposed) == 0)
+                {
+                    var (sequence, hash) = Head(_writer, null);
+                    await TryCheckpointAsync(sequence, hash, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed between the check and the wait.
+        }
+        catch (SqliteException ex)
+        {
+            _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
+        }
+    }
+
     private void EnsureDirectory()
     {
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -409,6 +446,9 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
             AuditSchema.Ensure(connection, _logger);
             _lastCheckpointTime = Checkpoints.ReadLast()?.Time ?? DateTimeOffset.MinValue;
             _writer = connection;
+
+            // Records appended in a burst and then left alone are signed within one interval, not only at close.
+            _timer = _time.CreateTimer(_ => _ = CheckpointIdleRecordsAsync(), null, _options.CheckpointInterval, _options.CheckpointInterval);
             return connection;
         }
         catch

@@ -246,6 +246,22 @@ public sealed class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkpoints_RecordsLeftIdle_AreSignedByTheIntervalTimer()
+    {
+        await using var log = Create(_temp.Path, new AuditOptions { CheckpointEveryRecords = 1000, CheckpointInterval = TimeSpan.FromSeconds(1) });
+        await log.AppendAsync(Event("first")); // the first record of a log without checkpoints is signed at once
+        await log.AppendAsync(Event("second")); // not due: well within the interval and far from 1000 records
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (log.Checkpoints.ReadLast()?.Sequence != 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(2, log.Checkpoints.ReadLast()?.Sequence);
+    }
+
+    [Fact]
     public async Task Query_Filters_MatchOnlyTheirRecordsNewestFirstAndPage()
     {
         var clock = new AdjustableTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
