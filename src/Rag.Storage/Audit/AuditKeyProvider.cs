@@ -86,7 +86,8 @@ public sealed class AuditKeyProvider : IDisposable
             return AuditKey.FromPem(File.ReadAllText(publicPath));
         }
 
-        throw new InvalidOperationException("No audit key to verify with: pass --public-key FILE, or configure Rag:Audit:SigningKeyFile.");
+        throw new InvalidOperationException(
+            $"No audit key to verify with: pass --public-key FILE, or configure Rag:Audit:SigningKeyFile. (Without either, the first record this version writes generates {DefaultKeyFileName} in the data directory.)");
     }
 
     /// <inheritdoc />
