@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rag.Cli.Output;
 using Rag.Core.Retrieval;
 using Rag.Core.Storage;
 using Rag.Evaluation.Beir;
@@ -102,8 +103,7 @@ internal static class EvalBeirCommand
                 Print(context.Console, report);
                 if (parse.GetValue(json) is { } output)
                 {
-                    await ResultFile.WriteAsync(output, report, cancellationToken);
-                    context.Console.MarkupLine($"Results written to [bold]{Markup.Escape(Path.GetFullPath(output))}[/]");
+                    await ResultFileOutput.WriteAsync(context.Console, output, report, cancellationToken);
                 }
 
                 return RagCommandLine.ExitOk;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rag.Cli.Output;
 using Rag.Core.Access;
 using Rag.Core.Answers;
 using Rag.Core.Retrieval;
@@ -80,8 +81,7 @@ internal static class EvalQaCommand
             Print(context.Console, report);
             if (parse.GetValue(json) is { } output)
             {
-                await ResultFile.WriteAsync(output, report, cancellationToken);
-                context.Console.MarkupLine($"Results written to [bold]{Markup.Escape(Path.GetFullPath(output))}[/]");
+                await ResultFileOutput.WriteAsync(context.Console, output, report, cancellationToken);
             }
 
             return RagCommandLine.ExitOk;

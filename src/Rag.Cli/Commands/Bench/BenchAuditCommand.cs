@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Rag.Cli.Output;
 using Rag.Evaluation.Benchmarks.Audit;
 using Rag.Evaluation.Reporting;
 using Spectre.Console;
@@ -43,8 +44,7 @@ internal static class BenchAuditCommand
             Print(context.Console, result, options);
             if (parse.GetValue(json) is { } path)
             {
-                await ResultFile.WriteAsync(path, result, cancellationToken);
-                context.Console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/].");
+                await ResultFileOutput.WriteAsync(context.Console, path, result, cancellationToken);
             }
 
             return RagCommandLine.ExitOk;

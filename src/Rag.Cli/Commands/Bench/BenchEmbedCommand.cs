@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rag.Cli.Output;
 using Rag.Evaluation.Benchmarks.Embed;
 using Rag.Evaluation.Reporting;
 using Rag.Onnx.SentenceEmbeddings;
@@ -53,8 +54,7 @@ internal static class BenchEmbedCommand
             Print(context.Console, result);
             if (parse.GetValue(json) is { } path)
             {
-                await ResultFile.WriteAsync(path, result, cancellationToken);
-                context.Console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.GetFullPath(path))}[/].");
+                await ResultFileOutput.WriteAsync(context.Console, path, result, cancellationToken);
             }
 
             return RagCommandLine.ExitOk;

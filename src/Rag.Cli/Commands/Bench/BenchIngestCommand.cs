@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Rag.Cli.Output;
 using Rag.Evaluation.Benchmarks.Ingest;
-using Rag.Evaluation.Reporting;
 using Spectre.Console;
 
 namespace Rag.Cli.Commands.Bench;
@@ -50,8 +50,7 @@ internal static class BenchIngestCommand
             Print(context.Console, result);
 
             var output = parse.GetValue(json) ?? Path.Combine(context.Paths.Home, "bench", "out", "bench-ingest.json");
-            await ResultFile.WriteAsync(output, result, cancellationToken);
-            context.Console.MarkupLine($"Results written to [bold]{Markup.Escape(Path.GetFullPath(output))}[/]");
+            await ResultFileOutput.WriteAsync(context.Console, output, result, cancellationToken);
             return RagCommandLine.ExitOk;
         });
         return command;
