@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Audit;
+using Rag.Storage.Audit.Export;
 using Spectre.Console;
 
 namespace Rag.Cli.Commands.Audit;
@@ -53,7 +54,7 @@ internal static class AuditQueryCommand
             var page = await log.QueryAsync(query, cancellationToken);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { records = page.Records.Select(AuditRecordJson.From), nextBefore = page.NextBefore }));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { records = page.Records.Select(AuditExportJsonRow.From), nextBefore = page.NextBefore }));
             }
             else
             {

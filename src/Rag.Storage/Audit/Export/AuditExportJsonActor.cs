@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Rag.Storage.Audit.Export;
 
-/// <summary>The actor of a JSON Lines export row.</summary>
-internal sealed record AuditExportJsonActor(
+/// <summary>The actor of a record as JSON (<see cref="AuditExportJsonRow"/>).</summary>
+public sealed record AuditExportJsonActor(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("groups")] IReadOnlyList<string>? Groups,

@@ -5,8 +5,11 @@ using Rag.Core.Audit;
 
 namespace Rag.Storage.Audit.Export;
 
-/// <summary>One line of a JSON Lines export: every field of the record, named as <c>rag audit query --json</c> names them. Nulls are written.</summary>
-internal sealed record AuditExportJsonRow(
+/// <summary>
+/// A record as JSON: one line of a JSON Lines export, and each record of <c>rag audit query --json</c> (one shape for
+/// both). Every field of the record; nulls are written.
+/// </summary>
+public sealed record AuditExportJsonRow(
     [property: JsonPropertyName("sequence")] long? Sequence,
     [property: JsonPropertyName("time")] string? Time,
     [property: JsonPropertyName("action")] string? Action,
@@ -24,10 +27,12 @@ internal sealed record AuditExportJsonRow(
     // Relaxed escaping keeps non-ASCII text readable; control characters and line breaks are still escaped, so a row is one line.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Format(AuditRecord record)
+    /// <summary>The JSON shape of <paramref name="record"/>.</summary>
+    public static AuditExportJsonRow From(AuditRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var e = record.Event;
-        var row = new AuditExportJsonRow(
+        return new AuditExportJsonRow(
             record.Sequence,
             AuditChain.FormatTime(record.Time),
             e.Action,
@@ -41,8 +46,10 @@ internal sealed record AuditExportJsonRow(
             e.Detail,
             record.PreviousHash,
             record.Hash);
-        return JsonSerializer.Serialize(row, Options);
     }
+
+    /// <summary>One export line for <paramref name="record"/>.</summary>
+    public static string Format(AuditRecord record) => JsonSerializer.Serialize(From(record), Options);
 
     /// <summary>The record on <paramref name="line"/>.</summary>
     /// <exception cref="FormatException">The line is not a record; the message says why.</exception>
