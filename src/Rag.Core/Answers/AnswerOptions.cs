@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Rag.Core.Answers;
 
-/// <summary>Settings of the extractive answerer (configuration section <c>Rag:Answer</c>).</summary>
+/// <summary>Settings of answering, extractive and generated (configuration section <c>Rag:Answer</c>).</summary>
 public sealed class AnswerOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -28,4 +28,20 @@ public sealed class AnswerOptions
     /// <summary>Longest snippet shown for a citation, in characters. Default 400.</summary>
     [Range(40, 10_000)]
     public int MaxSnippetChars { get; set; } = 400;
+
+    /// <summary>Most retrieved chunks given to the generator as numbered sources. Default 6.</summary>
+    [Range(1, 50)]
+    public int MaxSources { get; set; } = 6;
+
+    /// <summary>Most earlier messages (user and assistant) of a conversation used for a follow-up. Default 8.</summary>
+    [Range(0, 100)]
+    public int MaxHistoryMessages { get; set; } = 8;
+
+    /// <summary>Most tokens the generator may write for one answer. Default 512.</summary>
+    [Range(1, 32_768)]
+    public int MaxOutputTokens { get; set; } = 512;
+
+    /// <summary>Sampling temperature of the generator; 0 is greedy (the same sources give the same answer). Default 0.</summary>
+    [Range(0.0, 2.0)]
+    public float Temperature { get; set; }
 }

@@ -1,21 +1,32 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Audit;
+using Rag.Core.Conversations;
 using Rag.Core.Embeddings;
+using Rag.Core.Grounding;
+using Rag.Core.Prompts;
 using Rag.Core.Retrieval;
 
 namespace Rag.Core.Answers;
 
 /// <summary>
 /// Answers a caller's question: record the question, retrieve within the caller's access scope, answer, record what
-/// was retrieved and answered, and only then return. If any audit record cannot be written the question is refused:
-/// no answer is ever delivered without its record.
+/// was retrieved and answered, and only then complete. If any audit record cannot be written the question is refused:
+/// no answer is ever completed without its record.
 /// </summary>
+/// <remarks>
+/// With a generator (<see cref="IChatClient"/>) the answer is written by the model from numbered sources and streamed;
+/// its citations are checked as it streams. Without one, or when nothing relevant was retrieved (the model is then
+/// not called at all), the extractive answerer quotes the documents.
+/// </remarks>
 public sealed class QuestionService
 {
     /// <summary>Model id recorded for the extractive answerer.</summary>
@@ -27,54 +38,218 @@ public sealed class QuestionService
     private readonly HybridRetriever _retriever;
     private readonly ExtractiveAnswerer _answerer;
     private readonly IAuditLog _audit;
-    private readonly AuditOptions _options;
+    private readonly AuditOptions _auditOptions;
+    private readonly AnswerOptions _answerOptions;
+    private readonly IChatClient? _generator;
+    private readonly QueryRewriter _rewriter;
+    private readonly IConversationStore? _conversations;
+    private readonly ILogger _logger;
     private readonly string? _embeddingModel;
     private readonly Lazy<string?> _embeddingVersion;
+    private readonly Lazy<(string Id, string? Version)> _generatorModel;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service; <paramref name="generator"/> and <paramref name="conversations"/> are optional.</summary>
     public QuestionService(
         HybridRetriever retriever,
         ExtractiveAnswerer answerer,
         IAuditLog audit,
-        IOptions<AuditOptions> options,
-        IEmbeddingGenerator<string, Embedding<float>> embedder)
+        IOptions<AuditOptions> auditOptions,
+        IOptions<AnswerOptions> answerOptions,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        IChatClient? generator = null,
+        IConversationStore? conversations = null,
+        ILogger<QuestionService>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(auditOptions);
+        ArgumentNullException.ThrowIfNull(answerOptions);
         ArgumentNullException.ThrowIfNull(embedder);
         _retriever = retriever;
         _answerer = answerer;
         _audit = audit;
-        _options = options.Value;
+        _auditOptions = auditOptions.Value;
+        _answerOptions = answerOptions.Value;
+        _generator = generator;
+        _rewriter = new QueryRewriter(generator);
+        _conversations = conversations;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _embeddingModel = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
         _embeddingVersion = new Lazy<string?>(() => embedder.GetService<ModelVersion>()?.Value);
+        _generatorModel = new Lazy<(string, string?)>(() => (
+            generator?.GetService<ChatClientMetadata>()?.DefaultModelId ?? "generator",
+            generator?.GetService<ModelVersion>()?.Value));
     }
+
+    /// <summary>True when answers are written by a generator rather than quoted.</summary>
+    public bool HasGenerator => _generator is not null;
 
     /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>, asked from the command line.</summary>
     /// <exception cref="AuditUnavailableException">The audit trail could not record the question; no answer is given.</exception>
     public Task<Answer> AskAsync(string question, AccessScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var actor = new AuditActor(scope.UserId, scope.UserId, [.. scope.Groups.Order(StringComparer.Ordinal)], []);
-        return AskAsync(question, scope, new AuditContext(actor, AuditContext.LocalClient), cancellationToken);
+        return AskAsync(new AskRequest(question), scope, LocalContext(scope), cancellationToken);
     }
 
     /// <summary>Answers <paramref name="question"/> for <paramref name="scope"/>, recording <paramref name="context"/> with every record.</summary>
     /// <exception cref="AuditUnavailableException">The audit trail could not record the question; no answer is given.</exception>
-    public async Task<Answer> AskAsync(string question, AccessScope scope, AuditContext context, CancellationToken cancellationToken = default)
+    public Task<Answer> AskAsync(string question, AccessScope scope, AuditContext context, CancellationToken cancellationToken = default) =>
+        AskAsync(new AskRequest(question), scope, context, cancellationToken);
+
+    /// <summary>Answers <paramref name="request"/> and returns the complete answer.</summary>
+    /// <exception cref="AuditUnavailableException">The audit trail could not record the question; no answer is given.</exception>
+    public async Task<Answer> AskAsync(AskRequest request, AccessScope scope, AuditContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(question);
+        await foreach (var update in AskStreamingAsync(request, scope, context, cancellationToken))
+        {
+            if (update.Final is { } answer)
+            {
+                return answer;
+            }
+        }
+
+        throw new InvalidOperationException("The answer stream ended without a final answer.");
+    }
+
+    /// <summary>The audit context of a question asked on this machine's command line.</summary>
+    public static AuditContext LocalContext(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var actor = new AuditActor(scope.UserId, scope.UserId, [.. scope.Groups.Order(StringComparer.Ordinal)], []);
+        return new AuditContext(actor, AuditContext.LocalClient);
+    }
+
+    /// <summary>
+    /// Answers <paramref name="request"/> as a stream of text pieces. The last update carries <see cref="AnswerUpdate.Final"/>
+    /// and comes only after the answer is on the audit record; a stream that ends with an exception instead has no answer.
+    /// </summary>
+    /// <exception cref="AuditUnavailableException">The audit trail could not record the question or answer.</exception>
+    public async IAsyncEnumerable<AnswerUpdate> AskStreamingAsync(
+        AskRequest request,
+        AccessScope scope,
+        AuditContext context,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Question);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(context);
         var correlationId = Guid.NewGuid().ToString("N");
+        using var correlation = AuditCorrelation.Begin(correlationId);
+        var history = await HistoryAsync(request, scope, cancellationToken);
 
         // Recorded before anything is searched, so a question that crashes the pipeline is still on record.
-        await AppendOrRefuseAsync(
-            [Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, Text("question", question)) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value }],
-            cancellationToken);
+        var asked = Details(("question", request.Question, true), ("conversationId", request.ConversationId, false), ("historyMessages", history.Count, false));
+        await AppendOrRefuseAsync([Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, asked) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value }], cancellationToken);
 
-        var retrieved = await _retriever.RetrieveAsync(question, scope, cancellationToken: cancellationToken);
-        var answer = await _answerer.AnswerAsync(question, retrieved, cancellationToken);
+        var query = await _rewriter.RewriteAsync(request.Question, history, cancellationToken);
+        var retrieved = await _retriever.RetrieveAsync(query, scope, cancellationToken: cancellationToken);
+        var extractive = (await _answerer.AnswerAsync(query, retrieved, cancellationToken)) with { SearchQuery = query };
+        var retrieval = RetrievalEvent(context, correlationId, retrieved, query, request.Question);
+        if (_generator is null || !extractive.FoundRelevant)
+        {
+            // Nothing relevant: say so without calling the model, which could only guess.
+            await AppendOrRefuseAsync([retrieval, AnswerEvent(context, correlationId, extractive, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
+            await SaveTurnAsync(request, scope, extractive, cancellationToken);
+            yield return new AnswerUpdate(extractive.Text) { Final = extractive };
+            yield break;
+        }
 
+        // The sources are on record before the model sees them.
+        await AppendOrRefuseAsync([retrieval], cancellationToken);
+        var sources = retrieved.Take(_answerOptions.MaxSources).ToList();
+        var messages = GroundedPrompt.Build(request.Question, sources, history);
+        var options = new ChatOptions { MaxOutputTokens = _answerOptions.MaxOutputTokens, Temperature = _answerOptions.Temperature };
+        var filter = new CitationStreamFilter(sources.Count);
+        var text = new StringBuilder();
+        await using var stream = _generator.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        string? failure = null;
+        while (true)
+        {
+            var more = false;
+            try
+            {
+                more = await stream.MoveNextAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && text.Length == 0)
+            {
+                // The model failed before writing anything (server down, blocked, overloaded): the quoted answer
+                // is still a correct answer, so give it with a notice rather than nothing.
+                failure = ex.Message;
+                QuestionLog.GeneratorFailed(_logger, _generatorModel.Value.Id, ex);
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            var shown = filter.Push(stream.Current.Text);
+            if (shown.Length > 0)
+            {
+                text.Append(shown);
+                yield return new AnswerUpdate(shown);
+            }
+        }
+
+        if (failure is not null)
+        {
+            var fallback = extractive with { Notice = $"The answer model could not be reached ({failure}); these are quoted passages instead." };
+            await AppendOrRefuseAsync([AnswerEvent(context, correlationId, fallback, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
+            await SaveTurnAsync(request, scope, fallback, cancellationToken);
+            yield return new AnswerUpdate(fallback.Text) { Final = fallback };
+            yield break;
+        }
+
+        var tail = filter.Complete();
+        text.Append(tail);
+        var answer = Generated(text.ToString().TrimEnd(), sources, filter, query);
+        var (modelId, modelVersion) = _generatorModel.Value;
+        await AppendOrRefuseAsync([AnswerEvent(context, correlationId, answer, PromptTemplate.GroundedAnswer.Id, modelId, modelVersion)], cancellationToken);
+        await SaveTurnAsync(request, scope, answer, cancellationToken);
+        yield return new AnswerUpdate(tail) { Final = answer };
+    }
+
+    private Answer Generated(string text, List<RetrievedChunk> sources, CitationStreamFilter filter, string query)
+    {
+        var citations = filter.Cited.Select(n =>
+        {
+            var hit = sources[n - 1];
+            var chunk = hit.Chunk;
+            var snippet = chunk.Text.Length <= _answerOptions.MaxSnippetChars ? chunk.Text : string.Concat(chunk.Text.AsSpan(0, _answerOptions.MaxSnippetChars), "…");
+            return new Citation(n, chunk.DocumentId, hit.DocumentTitle, chunk.FirstPage, chunk.LastPage, chunk.Id, hit.Score, snippet, chunk.HeadingPath);
+        }).ToList();
+        return new Answer(text, citations, true)
+        {
+            Grounded = citations.Count > 0,
+            RemovedCitations = [.. filter.Removed],
+            ModelId = _generatorModel.Value.Id,
+            SearchQuery = query,
+        };
+    }
+
+    private async Task<IReadOnlyList<ChatMessage>> HistoryAsync(AskRequest request, AccessScope scope, CancellationToken cancellationToken)
+    {
+        var max = _answerOptions.MaxHistoryMessages;
+        IReadOnlyList<ChatMessage> history = request.History;
+        if (request.ConversationId is { } id && _conversations is not null && history.Count == 0)
+        {
+            history = await _conversations.LoadAsync(scope.UserId, id, max, cancellationToken);
+        }
+
+        var turns = history.Where(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant).ToList();
+        return turns.Count <= max ? turns : turns[^max..];
+    }
+
+    private async Task SaveTurnAsync(AskRequest request, AccessScope scope, Answer answer, CancellationToken cancellationToken)
+    {
+        if (request.ConversationId is { } id && _conversations is not null)
+        {
+            await _conversations.AppendAsync(scope.UserId, id, request.Question, answer.Text, cancellationToken);
+        }
+    }
+
+    private AuditEvent RetrievalEvent(AuditContext context, string correlationId, IReadOnlyList<RetrievedChunk> retrieved, string query, string question)
+    {
         var hits = retrieved.Select(r => new
         {
             documentId = r.Chunk.DocumentId,
@@ -82,23 +257,31 @@ public sealed class QuestionService
             chunkId = r.Chunk.Id.ToString("D", CultureInfo.InvariantCulture),
             score = r.Score,
         }).ToList();
-        var retrievalEvent = Event(
+        var detail = new Dictionary<string, object?> { ["chunks"] = hits };
+        if (!string.Equals(query, question, StringComparison.Ordinal))
+        {
+            detail[_auditOptions.StoreText ? "query" : "querySha256"] = _auditOptions.StoreText ? query : Sha256(query);
+        }
+
+        return Event(
             AuditActions.ChunksRetrieved,
             context,
             correlationId,
             [.. hits.Select(h => h.documentId).Distinct(StringComparer.Ordinal), .. hits.Select(h => h.chunkId)],
             AuditOutcomes.Ok,
-            JsonSerializer.Serialize(new { chunks = hits })) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value };
-        var citations = answer.Citations.Select(c => c.ChunkId.ToString("D", CultureInfo.InvariantCulture)).ToList();
-        var answerEvent = Event(
-            AuditActions.AnswerGiven,
-            context,
-            correlationId,
-            citations,
-            answer.FoundRelevant ? AuditOutcomes.Answered : AuditOutcomes.NothingFound,
-            Text("answer", answer.Text)) with { ModelId = ExtractiveModelId, ModelVersion = ExtractiveModelVersion };
-        await AppendOrRefuseAsync([retrievalEvent, answerEvent], cancellationToken);
-        return answer;
+            JsonSerializer.Serialize(detail)) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value };
+    }
+
+    private AuditEvent AnswerEvent(AuditContext context, string correlationId, Answer answer, string? prompt, string modelId, string? modelVersion)
+    {
+        var outcome = !answer.FoundRelevant ? AuditOutcomes.NothingFound : answer.Grounded ? AuditOutcomes.Answered : AuditOutcomes.Ungrounded;
+        var detail = Details(
+            ("answer", answer.Text, true),
+            ("prompt", prompt, false),
+            ("removedCitations", answer.RemovedCitations.Count > 0 ? answer.RemovedCitations : null, false),
+            ("notice", answer.Notice, false));
+        return Event(AuditActions.AnswerGiven, context, correlationId, [.. answer.Citations.Select(c => c.ChunkId.ToString("D", CultureInfo.InvariantCulture))], outcome, detail)
+            with { ModelId = modelId, ModelVersion = modelVersion };
     }
 
     private static AuditEvent Event(string action, AuditContext context, string correlationId, IReadOnlyList<string> targets, string outcome, string detail) =>
@@ -121,15 +304,32 @@ public sealed class QuestionService
         }
     }
 
-    /// <summary>The text as JSON <c>{"question": …}</c>, or only its SHA-256 when the privacy setting says so.</summary>
-    private string Text(string name, string text)
+    /// <summary>
+    /// Detail JSON. Entries marked as text (question, answer) are stored as written, or only as their SHA-256
+    /// (<c>answerSha256</c>) when <see cref="AuditOptions.StoreText"/> is off; null values are left out.
+    /// </summary>
+    private string Details(params (string Name, object? Value, bool IsText)[] entries)
     {
-        if (_options.StoreText)
+        var detail = new Dictionary<string, object?>();
+        foreach (var (name, value, isText) in entries)
         {
-            return JsonSerializer.Serialize(new Dictionary<string, string> { [name] = text });
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (isText && !_auditOptions.StoreText)
+            {
+                detail[name + "Sha256"] = Sha256((string)value);
+            }
+            else
+            {
+                detail[name] = value;
+            }
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return JsonSerializer.Serialize(new Dictionary<string, string> { [name + "Sha256"] = hash });
+        return JsonSerializer.Serialize(detail);
     }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -12,6 +12,9 @@ public static class AuditOutcomes
     /// <summary>A question found nothing relevant in the caller's documents.</summary>
     public const string NothingFound = "nothing-found";
 
+    /// <summary>A generated answer that cites no retrieved source; shown with a warning.</summary>
+    public const string Ungrounded = "ungrounded";
+
     /// <summary>Refused by a rule (access, egress, legal hold).</summary>
     public const string Denied = "denied";
 

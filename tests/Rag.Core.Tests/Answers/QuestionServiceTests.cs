@@ -73,6 +73,7 @@ public sealed class QuestionServiceTests
             new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
             audit,
             Options.Create(options ?? new AuditOptions()),
+            Options.Create(new AnswerOptions()),
             embedder);
     }
 }

@@ -1,0 +1,47 @@
+using Rag.Core.Access;
+using Rag.Core.Documents;
+using Rag.Core.Embeddings;
+using Rag.Core.Storage;
+
+namespace Rag.Core.Tests;
+
+/// <summary>
+/// Fake index returning the same hits for every search, to readers of <see cref="Group"/> only (Core unit tests;
+/// the real stores and their ACL filters are tested in Rag.Storage.Tests). Records the keyword queries it saw.
+/// </summary>
+internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
+{
+    public const string Group = "staff";
+
+    public List<string> KeywordQueries { get; } = [];
+
+    public IReadOnlyList<SearchHit> Hits { get; } = [.. texts.Select((text, i) => new SearchHit(
+        new Chunk(Guid.NewGuid(), $"doc-{i + 1}", "handbook", 0, text, ["Remote work"], i + 2, i + 2, 0, text.Length),
+        $"Guide {i + 1}",
+        1.0 - (i * 0.01)))];
+
+    public Task EnsureModelAsync(EmbeddingModelInfo model, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<EmbeddingModelInfo?> GetModelAsync(CancellationToken cancellationToken = default) => Task.FromResult<EmbeddingModelInfo?>(null);
+
+    public Task UpsertDocumentSetAsync(DocumentSet documentSet, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<DocumentSet?> GetDocumentSetAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult<DocumentSet?>(null);
+
+    public Task<SourceDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) => Task.FromResult<SourceDocument?>(null);
+
+    public Task ReplaceDocumentAsync(SourceDocument document, IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<IReadOnlyList<SearchHit>> SearchDenseAsync(ReadOnlyMemory<float> query, AccessScope scope, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(scope.CanRead([Group]) ? Hits : (IReadOnlyList<SearchHit>)[]);
+
+    public Task<IReadOnlyList<SearchHit>> SearchKeywordAsync(string query, AccessScope scope, int limit, CancellationToken cancellationToken = default)
+    {
+        KeywordQueries.Add(query);
+        return Task.FromResult(scope.CanRead([Group]) ? Hits : (IReadOnlyList<SearchHit>)[]);
+    }
+
+    public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => Task.FromResult(new IndexStatistics(Hits.Count, Hits.Count, 1));
+}
