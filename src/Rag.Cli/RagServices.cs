@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
 using Rag.Evaluation;
+using Rag.Generation;
 using Rag.Ingest;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
@@ -50,7 +51,8 @@ internal static class RagServices
             .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
             .AddRagIngest(configuration)
-            .AddRagEvaluation();
+            .AddRagEvaluation()
+            .AddRagGeneration(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try

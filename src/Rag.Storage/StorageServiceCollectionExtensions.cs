@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
+using Rag.Core.Conversations;
 using Rag.Core.Storage;
 using Rag.Storage.Audit;
 using Rag.Storage.Audit.Export;
+using Rag.Storage.Conversations;
 
 namespace Rag.Storage;
 
@@ -16,7 +18,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds validated <see cref="StorageOptions"/> (section <c>Rag:Storage</c>), <see cref="IDocumentIndex"/>
     /// (a <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container) and
-    /// <see cref="IAuditLog"/> (a <see cref="SqliteAuditLog"/> with validated <see cref="AuditOptions"/> and its <see cref="AuditKeyProvider"/>), all singletons.
+    /// <see cref="IAuditLog"/> (a <see cref="SqliteAuditLog"/> with validated <see cref="AuditOptions"/> and its <see cref="AuditKeyProvider"/>) and
+    /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteAuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.AddSingleton<AuditExporter>();
+        services.AddSingleton<SqliteConversationStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
         return services;
     }
 }

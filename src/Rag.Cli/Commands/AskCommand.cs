@@ -7,7 +7,7 @@ using Rag.Core.Answers;
 
 namespace Rag.Cli.Commands;
 
-/// <summary><c>rag ask "QUESTION" [--groups g1,g2] [--user U] [--json]</c>.</summary>
+/// <summary><c>rag ask "QUESTION" [--groups g1,g2] [--user U] [--conversation ID] [--json]</c>.</summary>
 internal static class AskCommand
 {
     public static Command Create(CliContext context)
@@ -15,21 +15,24 @@ internal static class AskCommand
         var question = new Argument<string>("question") { Description = "The question." };
         var groups = new Option<string?>("--groups") { Description = "Groups you ask as, comma-separated (default: RAG_GROUPS). No groups, no documents." };
         var user = new Option<string?>("--user") { Description = "User id recorded in the audit trail (default: RAG_USER or the OS user)." };
-        var json = new Option<bool>("--json") { Description = "Print {answer, citations:[{n, documentId, title, page, chunkId, score, snippet}]}." };
-        var command = new Command("ask", "Ask a question; the answer quotes the documents your groups may read, with citations.") { question, groups, user, json };
+        var conversation = new Option<string?>("--conversation") { Description = "Continue conversation ID (yours only): a follow-up such as \"and for contractors?\" is read in its light." };
+        var json = new Option<bool>("--json") { Description = "Print {answer, grounded, model, removedCitations, notice, citations:[{n, documentId, title, page, chunkId, score, snippet}]} once the answer is complete." };
+        var command = new Command("ask", "Ask a question; the answer (written by the configured model, or quoted when none is) cites the documents your groups may read.") { question, groups, user, conversation, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var scope = Scope(parse.GetValue(user), parse.GetValue(groups));
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor(scope.UserId), cancellationToken);
-            var answer = await services.GetRequiredService<QuestionService>().AskAsync(parse.GetValue(question)!, scope, cancellationToken);
+            var questions = services.GetRequiredService<QuestionService>();
+            var request = new AskRequest(parse.GetValue(question)!) { ConversationId = parse.GetValue(conversation) };
+            var audit = QuestionService.LocalContext(scope);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(AnswerJson.Serialize(answer));
+                await context.Output.WriteLineAsync(AnswerJson.Serialize(await questions.AskAsync(request, scope, audit, cancellationToken)));
             }
             else
             {
-                AnswerPrinter.Print(context.Console, answer, scope);
+                await AnswerPrinter.StreamAsync(context, questions.AskStreamingAsync(request, scope, audit, cancellationToken), scope, cancellationToken);
             }
 
             return RagCommandLine.ExitOk;

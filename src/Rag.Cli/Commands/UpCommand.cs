@@ -49,7 +49,8 @@ internal static class UpCommand
     {
         await context.Output.WriteLineAsync();
         await context.Output.WriteLineAsync($"Ask about the sample documents as '{scope.UserId}' in groups [{string.Join(", ", scope.Groups)}].");
-        await context.Output.WriteLineAsync("Commands: :groups g1,g2 (switch groups), :quit. Try: How many days of annual leave do I get?");
+        await context.Output.WriteLineAsync("Commands: :groups g1,g2 (switch groups), :new (new conversation), :quit. Try: How many days of annual leave do I get?");
+        var conversation = "up-" + Guid.NewGuid().ToString("N");
         while (!cancellationToken.IsCancellationRequested)
         {
             await context.Output.WriteAsync("ask> ");
@@ -66,15 +67,24 @@ internal static class UpCommand
                 continue;
             }
 
+            if (line.Trim() == ":new")
+            {
+                conversation = "up-" + Guid.NewGuid().ToString("N");
+                await context.Output.WriteLineAsync("New conversation.");
+                continue;
+            }
+
             if (line.TrimStart().StartsWith(":groups", StringComparison.OrdinalIgnoreCase))
             {
                 scope = new AccessScope(scope.UserId, CliContext.SplitList(line.Trim()[7..]));
+                conversation = "up-" + Guid.NewGuid().ToString("N");
                 await context.Output.WriteLineAsync($"Now asking in groups [{string.Join(", ", scope.Groups)}].");
                 continue;
             }
 
-            var answer = await questions.AskAsync(line, scope, cancellationToken);
-            AnswerPrinter.Print(context.Console, answer, scope);
+            // One conversation per prompt session (and per groups choice), so follow-ups are read in context.
+            var request = new AskRequest(line) { ConversationId = conversation };
+            await AnswerPrinter.StreamAsync(context, questions.AskStreamingAsync(request, scope, QuestionService.LocalContext(scope), cancellationToken), scope, cancellationToken);
             await context.Output.WriteLineAsync();
         }
     }

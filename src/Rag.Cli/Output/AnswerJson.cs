@@ -19,6 +19,11 @@ internal static class AnswerJson
         {
             answer = answer.Text,
             foundRelevant = answer.FoundRelevant,
+            grounded = answer.Grounded,
+            model = answer.ModelId,
+            removedCitations = answer.RemovedCitations,
+            searchQuery = answer.SearchQuery,
+            notice = answer.Notice,
             citations = answer.Citations.Select(c => new
             {
                 n = c.Number,

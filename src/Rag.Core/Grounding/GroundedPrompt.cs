@@ -30,7 +30,7 @@ public static partial class GroundedPrompt
             if (turn.Role == ChatRole.User || turn.Role == ChatRole.Assistant)
             {
                 // Old citation numbers refer to old sources; leaving them would invite citing the wrong one.
-                messages.Add(new ChatMessage(turn.Role, OldCitation().Replace(turn.Text, string.Empty)));
+                messages.Add(new ChatMessage(turn.Role, StripCitations(turn.Text)));
             }
         }
 
@@ -68,6 +68,9 @@ public static partial class GroundedPrompt
     }
 
     /// <summary>Document text cannot open or close a source block: "&lt;source" and "&lt;/source" lose their angle bracket.</summary>
+    /// <summary>The text without its <c>[n]</c> citation markers (they point at sources of another turn).</summary>
+    internal static string StripCitations(string text) => OldCitation().Replace(text, string.Empty);
+
     internal static string Neutralize(string text) => SourceTag().Replace(text, m => "‹" + m.Value[1..]);
 
     private static string Attribute(string value) => Neutralize(value).Replace('"', '\'').ReplaceLineEndings(" ");

@@ -38,7 +38,7 @@ public sealed class QueryRewriter
         var transcript = new StringBuilder();
         foreach (var turn in history.Where(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant))
         {
-            transcript.Append(turn.Role == ChatRole.User ? "User: " : "Assistant: ").AppendLine(turn.Text.ReplaceLineEndings(" "));
+            transcript.Append(turn.Role == ChatRole.User ? "User: " : "Assistant: ").AppendLine(GroundedPrompt.StripCitations(turn.Text).ReplaceLineEndings(" "));
         }
 
         var template = PromptTemplate.QueryRewrite;

@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Rag.Core.Conversations;
+
+namespace Rag.Storage.Conversations;
+
+/// <summary>
+/// Conversation history in <c>conversations.db</c> beside the index: one row per question and per answer, keyed by
+/// user and conversation, so a follow-up only ever sees its own user's turns (another user naming the same
+/// conversation id starts a separate conversation).
+/// </summary>
+public sealed class SqliteConversationStore : IConversationStore, IDisposable
+{
+    /// <summary>File name inside <see cref="StorageOptions.DataDirectory"/>.</summary>
+    public const string FileName = "conversations.db";
+
+    /// <summary>Longest conversation id accepted (ids are chosen by clients).</summary>
+    public const int MaxConversationIdLength = 128;
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS turns (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+            text TEXT NOT NULL,
+            created_utc TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (user_id, conversation_id, seq);
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private bool _created;
+
+    /// <summary>Creates the store; the file is created on first use.</summary>
+    public SqliteConversationStore(IOptions<StorageOptions> storage, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        DatabasePath = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), FileName);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
+        _time = timeProvider;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatMessage>> LoadAsync(string userId, string conversationId, int maxMessages, CancellationToken cancellationToken = default)
+    {
+        Validate(userId, conversationId);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxMessages);
+        if (maxMessages == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT role, text FROM (
+                SELECT seq, role, text FROM turns WHERE user_id = $user AND conversation_id = $conversation
+                ORDER BY seq DESC LIMIT $limit)
+            ORDER BY seq
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$limit", maxMessages);
+        var messages = new List<ChatMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new ChatMessage(reader.GetString(0) == "user" ? ChatRole.User : ChatRole.Assistant, reader.GetString(1)));
+        }
+
+        return messages;
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(string userId, string conversationId, string question, string answer, CancellationToken cancellationToken = default)
+    {
+        Validate(userId, conversationId);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var now = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (role, text) in new[] { ("user", question), ("assistant", answer) })
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO turns (user_id, conversation_id, role, text, created_utc) VALUES ($user, $conversation, $role, $text, $now)";
+            command.Parameters.AddWithValue("$user", userId);
+            command.Parameters.AddWithValue("$conversation", conversationId);
+            command.Parameters.AddWithValue("$role", role);
+            command.Parameters.AddWithValue("$text", text);
+            command.Parameters.AddWithValue("$now", now);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _schemaGate.Dispose();
+
+    private static void Validate(string userId, string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        if (conversationId.Length > MaxConversationIdLength || conversationId.Any(char.IsControl))
+        {
+            throw new ArgumentException($"A conversation id is at most {MaxConversationIdLength} printable characters.", nameof(conversationId));
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            if (!_created)
+            {
+                await _schemaGate.WaitAsync(cancellationToken);
+                try
+                {
+                    if (!_created)
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+                        await connection.OpenAsync(cancellationToken);
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = Schema;
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                        _created = true;
+                        return connection;
+                    }
+                }
+                finally
+                {
+                    _schemaGate.Release();
+                }
+            }
+
+            await connection.OpenAsync(cancellationToken);
+            await using var timeout = connection.CreateCommand();
+            timeout.CommandText = "PRAGMA busy_timeout = 5000";
+            await timeout.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

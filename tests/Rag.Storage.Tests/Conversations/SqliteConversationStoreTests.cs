@@ -1,0 +1,54 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Rag.Storage.Conversations;
+using Rag.Testing;
+
+namespace Rag.Storage.Tests.Conversations;
+
+public sealed class SqliteConversationStoreTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public async Task LoadAsync_ReturnsTheLastTurnsOfThisUsersConversationInOrder()
+    {
+        using var store = Store();
+        await store.AppendAsync("ana", "c1", "q1", "a1");
+        await store.AppendAsync("ana", "c1", "q2", "a2");
+        await store.AppendAsync("ana", "c2", "other conversation", "x");
+        await store.AppendAsync("ben", "c1", "same id, other user", "y");
+
+        var last = await store.LoadAsync("ana", "c1", 3);
+
+        Assert.Equal(["a1", "q2", "a2"], last.Select(m => m.Text));
+        Assert.Equal([ChatRole.Assistant, ChatRole.User, ChatRole.Assistant], last.Select(m => m.Role));
+        Assert.Equal(["same id, other user", "y"], (await store.LoadAsync("ben", "c1", 10)).Select(m => m.Text));
+        Assert.Empty(await store.LoadAsync("cy", "c1", 10));
+    }
+
+    [Fact]
+    public async Task AppendAsync_SurvivesReopening()
+    {
+        using (var store = Store())
+        {
+            await store.AppendAsync("ana", "c1", "q1", "a1");
+        }
+
+        using var reopened = Store();
+        Assert.Equal(["q1", "a1"], (await reopened.LoadAsync("ana", "c1", 10)).Select(m => m.Text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad\nid")]
+    public async Task AppendAsync_InvalidConversationId_Throws(string id)
+    {
+        using var store = Store();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.AppendAsync("ana", id, "q", "a"));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private SqliteConversationStore Store() => new(Options.Create(new StorageOptions { DataDirectory = _temp.Path }), TimeProvider.System);
+}
