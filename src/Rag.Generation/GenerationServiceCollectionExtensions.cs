@@ -47,6 +47,15 @@ public static class GenerationServiceCollectionExtensions
         {
             services.AddOptions<OnnxChatClientOptions>()
                 .Bind(section.GetSection("Onnx"))
+                .PostConfigure(options =>
+                {
+                    // A bare name is a model installed under the models directory, like the embedding model.
+                    if (!string.IsNullOrWhiteSpace(options.ModelPath) && !Path.IsPathRooted(options.ModelPath)
+                        && configuration["Rag:Embedding:ModelsDirectory"] is { Length: > 0 } models)
+                    {
+                        options.ModelPath = Path.Combine(models, options.ModelPath);
+                    }
+                })
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
             services.AddSingleton<IChatClient>(sp =>
