@@ -32,6 +32,7 @@ internal static class RagCommandLine
             EvalCommand.Create(context),
             BenchCommand.Create(context),
             AuditCommand.Create(context),
+            ApiKeyCommand.Create(context),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
+using Rag.Egress;
 using Rag.Evaluation;
 using Rag.Generation;
 using Rag.Ingest;
@@ -21,6 +22,25 @@ internal static class RagServices
     /// </summary>
     public static ServiceProvider Build(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var configuration = Configuration(paths, overrides);
+        var services = Common(configuration)
+            .AddRagCore(configuration)
+            .AddRagOnnx(configuration)
+            .AddRagIngest(configuration)
+            .AddRagEvaluation()
+            .AddRagGeneration(configuration);
+        return Validated(services);
+    }
+
+    /// <summary>
+    /// What <c>models install</c> needs before any model exists: configuration, logging, the audit log and the
+    /// egress guard (a download from a URL is a connection like any other, refused unless allow-listed).
+    /// </summary>
+    public static ServiceProvider BuildForInstall(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        Validated(Common(Configuration(paths, overrides)));
+
+    private static IConfigurationRoot Configuration(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides)
+    {
         var builder = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -38,7 +58,11 @@ internal static class RagServices
             builder.AddInMemoryCollection(overrides);
         }
 
-        var configuration = builder.Build();
+        return builder.Build();
+    }
+
+    private static ServiceCollection Common(IConfigurationRoot configuration)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
@@ -47,13 +71,13 @@ internal static class RagServices
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services
-            .AddRagCore(configuration)
-            .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
-            .AddRagIngest(configuration)
-            .AddRagEvaluation()
-            .AddRagGeneration(configuration);
+            .AddRagEgress(configuration);
+        return services;
+    }
 
+    private static ServiceProvider Validated(IServiceCollection services)
+    {
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
         {

@@ -1,9 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Rag.Core.Egress;
 
 namespace Rag.Generation;
 
-/// <summary>Checks the combinations DataAnnotations cannot: what each provider needs, and where the API key comes from.</summary>
-internal sealed class GenerationOptionsValidator : IValidateOptions<GenerationOptions>
+/// <summary>
+/// Checks the combinations DataAnnotations cannot: what each provider needs, where the API key comes from, and
+/// (when the egress guard is registered) that the model server is a host the guard lets through — a server the
+/// guard would refuse at the first question fails at start-up instead.
+/// </summary>
+internal sealed class GenerationOptionsValidator(IServiceProvider services) : IValidateOptions<GenerationOptions>
 {
     public ValidateOptionsResult Validate(string? name, GenerationOptions options)
     {
@@ -23,6 +29,10 @@ internal sealed class GenerationOptionsValidator : IValidateOptions<GenerationOp
             else if (!string.IsNullOrEmpty(endpoint.UserInfo) || !string.IsNullOrEmpty(endpoint.Query))
             {
                 failures.Add("Rag:Generation:Endpoint must not carry credentials or a query string; put the key in Rag:Generation:ApiKeyFile.");
+            }
+            else if (services.GetService<EgressPolicy>()?.CheckHost(endpoint.Host) is { IsAllowed: false } refused)
+            {
+                failures.Add($"Rag:Generation:Endpoint {endpoint.Host} is refused by the egress guard: {refused.Reason}.");
             }
 
             if (string.IsNullOrWhiteSpace(options.Model))

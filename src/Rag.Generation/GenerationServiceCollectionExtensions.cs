@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
 using Rag.Core.Embeddings;
+using Rag.Egress;
 using Rag.Onnx.Generation;
 
 namespace Rag.Generation;
@@ -79,6 +80,8 @@ public static class GenerationServiceCollectionExtensions
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
+                        // A refusal by the egress guard is a decision, not a hiccup: retrying would only repeat it.
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not EgressBlockedException && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                         MaxRetryAttempts = options.MaxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,

@@ -42,6 +42,44 @@ public sealed class GenerationServicesTests : IAsyncLifetime, IDisposable
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://api.openai.com/v1", "closed AI service")]
+    [InlineData("https://my-resource.openai.azure.com/openai/v1", "closed AI service")]
+    [InlineData("http://vllm.corp.example:8000/v1", "Rag:Egress:AllowedHosts")]
+    public async Task AddRagGeneration_EndpointTheEgressGuardRefuses_FailsAtStart(string endpoint, string expected)
+    {
+        await using var services = Build(new() { ["Rag:Generation:Provider"] = "OpenAI", ["Rag:Generation:Endpoint"] = endpoint, ["Rag:Generation:Model"] = "m" }, egress: true);
+
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Rag:Generation:Endpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRagGeneration_EndpointAllowListed_Starts()
+    {
+        await using var services = Build(
+            new() { ["Rag:Generation:Provider"] = "OpenAI", ["Rag:Generation:Endpoint"] = "http://vllm.corp.example:8000/v1", ["Rag:Generation:Model"] = "m", ["Rag:Egress:AllowedHosts:0"] = "vllm.corp.example" },
+            egress: true);
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.NotNull(services.GetRequiredService<IChatClient>());
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_BlockedByTheEgressGuard_IsNotRetried()
+    {
+        // Allowed at start (networks are allow-listed, so any name may be tried), refused at connect: the name resolves outside them.
+        await using var services = Build(
+            new() { ["Rag:Generation:Provider"] = "OpenAI", ["Rag:Generation:Endpoint"] = "http://model.corp.example:8000/v1", ["Rag:Generation:Model"] = "m", ["Rag:Generation:MaxRetries"] = "3", ["Rag:Egress:AllowedNetworks:0"] = "10.0.0.0/8" },
+            egress: true);
+        var ex = await Assert.ThrowsAsync<System.ClientModel.ClientResultException>(() => services.GetRequiredService<IChatClient>().GetResponseAsync("Hi"));
+
+        Assert.IsType<Rag.Egress.EgressBlockedException>(ex.InnerException);
+        Assert.Equal(1, ((PublicAddressResolverFake)services.GetRequiredService<Rag.Egress.IEgressResolver>()).Lookups);
+    }
+
     [Fact]
     public async Task GetResponseAsync_OpenAiProvider_SendsModelMessagesAndKeyFromFile()
     {
@@ -134,12 +172,32 @@ public sealed class GenerationServicesTests : IAsyncLifetime, IDisposable
         return settings;
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, bool egress = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddLogging()
+        var services = new ServiceCollection().AddLogging();
+        if (egress)
+        {
+            services.AddSingleton<Rag.Egress.IEgressResolver, PublicAddressResolverFake>();
+            Rag.Egress.EgressServiceCollectionExtensions.AddRagEgress(services, configuration);
+        }
+
+        return services
             .AddRagGeneration(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Fake DNS (none exists here): every name resolves to a public documentation address.</summary>
+    private sealed class PublicAddressResolverFake : Rag.Egress.IEgressResolver
+    {
+        private int _lookups;
+
+        public int Lookups => Volatile.Read(ref _lookups);
+
+        public Task<System.Net.IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _lookups);
+            return Task.FromResult(new[] { System.Net.IPAddress.Parse("192.0.2.10") });
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Rag.Cli.Models;
 using Spectre.Console;
@@ -41,7 +42,9 @@ internal static class ModelsCommand
     /// <summary>Installs <paramref name="models"/>; used by <c>models install</c> and <c>up</c>.</summary>
     public static async Task InstallAsync(CliContext context, IReadOnlyList<ModelEntry> models, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
+        await using var services = RagServices.BuildForInstall(context.Paths, context.ConfigurationOverrides);
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("models");
+        http.Timeout = TimeSpan.FromMinutes(30);
         var installer = new ModelInstaller(context.Paths.ModelsDirectory, context.Paths.ModelMirror, http);
         foreach (var model in models)
         {
