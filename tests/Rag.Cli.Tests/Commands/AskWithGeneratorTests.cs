@@ -82,6 +82,27 @@ public sealed class AskWithGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_InProcessOnnxDecoder_GeneratesAndRecordsTheModel()
+    {
+        // The tiny random Llama writes noise (no pretrained chat model exists here): this checks the wiring, not quality.
+        using var cli = await IngestedAsync(new()
+        {
+            ["Rag:Generation:Provider"] = "Onnx",
+            ["Rag:Generation:Onnx:ModelPath"] = TestModels.Directory("tiny-random-llama-fp32-gqa-kvcache"),
+            ["Rag:Generation:Onnx:MaxNewTokens"] = "12",
+        });
+
+        var ask = await cli.RunAsync("ask", "How do I connect to the VPN?", "--groups", "staff", "--json");
+
+        Assert.Equal(0, ask.ExitCode);
+        using var json = JsonDocument.Parse(ask.Output);
+        Assert.Equal("tiny-random-llama-fp32-gqa-kvcache", json.RootElement.GetProperty("model").GetString());
+        Assert.NotEqual(string.Empty, json.RootElement.GetProperty("answer").GetString());
+        var audit = await cli.RunAsync("audit", "query", "--action", "answer.given", "--json");
+        Assert.Contains("tiny-random-llama-fp32-gqa-kvcache", audit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StreamAsync_WritesEachPieceBeforeTheNextArrives()
     {
         using var output = new StringWriter();
