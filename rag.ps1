@@ -1,4 +1,4 @@
-# Windows entry point: same commands as ./rag (up, test, models, ingest, ask).
+# Windows entry point: same commands as ./rag (up, test, web, models, ingest, ask).
 $ErrorActionPreference = 'Stop'
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
@@ -20,6 +20,14 @@ function Build-Cli {
     }
 }
 
+if ($args.Count -gt 0 -and $args[0] -eq 'web') {
+    $web = Join-Path $here '.rag/web'
+    dotnet build (Join-Path $here 'src/Rag.Web/Rag.Web.csproj') -c Release -o $web -nologo -v quiet -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $rest = @($args | Select-Object -Skip 1)
+    dotnet (Join-Path $web 'Rag.Web.dll') @rest
+    exit $LASTEXITCODE
+}
 Build-Cli
 if ($args.Count -gt 0 -and $args[0] -eq 'test') {
     dotnet $dll models install --all

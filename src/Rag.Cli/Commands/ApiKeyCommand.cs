@@ -10,6 +10,8 @@ namespace Rag.Cli.Commands;
 /// </summary>
 internal static class ApiKeyCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     public static Command Create(CliContext context)
     {
         var id = new Option<string>("--id") { Description = "Key id (letters, digits, '-' or '.'); the caller's user id becomes apikey:<id>.", Required = true };
@@ -59,6 +61,4 @@ internal static class ApiKeyCommand
             await output.WriteLineAsync(line);
         }
     }
-
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 }

@@ -1,0 +1,16 @@
+namespace Rag.Web.Hosting;
+
+internal static partial class WebLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "A refused API sign-in could not be recorded in the audit trail.")]
+    public static partial void DeniedSignInNotRecorded(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "No API keys are configured (Rag:Api:Keys): the API refuses every request. Create one with: rag api-key create --id ID --groups GROUPS")]
+    public static partial void NoApiKeys(ILogger logger);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "A question was refused because the audit trail could not record it.")]
+    public static partial void QuestionRefused(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Configuration changes recorded in the audit trail: {Keys}")]
+    public static partial void ConfigurationRecorded(ILogger logger, IReadOnlyList<string> keys);
+}

@@ -1,0 +1,64 @@
+using Rag.Core;
+using Rag.Egress;
+using Rag.Generation;
+using Rag.Onnx.SentenceEmbeddings;
+using Rag.Storage;
+using Rag.Web.Api;
+using Rag.Web.Hosting;
+using Rag.Web.OpenAi;
+
+namespace Rag.Web;
+
+/// <summary>The web app's composition root: configuration, one AddXxx() per project, and the endpoints.</summary>
+public static class RagWebApplication
+{
+    /// <summary>
+    /// Builds the app (not started). Configuration, lowest precedence first: default paths from RAG_HOME, RAG_DATA and
+    /// RAG_MODELS; the RAG_CONFIG JSON file; appsettings.json; environment variables (<c>Rag__Api__ModelId</c>); the
+    /// command line (<c>--urls</c>, <c>--Rag:Api:ModelId=rag</c>); then <paramref name="configure"/>. Every option is
+    /// validated when the app starts: a bad setting stops start-up with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming the key.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(RagWebApplication).Assembly.GetName().Name,
+        });
+        RagWebConfiguration.AddDefaults(builder.Configuration);
+        configure?.Invoke(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateOnBuild = true;
+            provider.ValidateScopes = true;
+        });
+
+        var configuration = builder.Configuration;
+        builder.Services
+            .AddRagCore(configuration)
+            .AddRagOnnx(configuration)
+            .AddRagStorage(configuration)
+            .AddRagEgress(configuration)
+            .AddRagGeneration(configuration)
+            .AddRagApi(configuration)
+            .AddHealthChecks();
+
+        var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            // Nothing this app serves may make a browser load anything from anywhere (answers are data, never markup).
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+        app.UseOpenAiErrorPages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenAiApi();
+        return app;
+    }
+}
