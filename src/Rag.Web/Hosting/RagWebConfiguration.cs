@@ -11,7 +11,7 @@ internal static class RagWebConfiguration
     /// </summary>
     public static void AddDefaults(ConfigurationManager configuration)
     {
-        var paths = RagWebPaths.FromEnvironment();
+        var paths = Rag.Core.Hosting.RagPaths.FromEnvironment();
         var defaults = new MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>

@@ -69,7 +69,7 @@ public sealed class QuestionServiceTests
     {
         var embedder = new ConstantEmbedderFake();
         return new QuestionService(
-            new HybridRetriever(new EmptyIndexFake(), embedder, Options.Create(new RetrievalOptions())),
+            new HybridRetriever(new FixedIndexFake(), embedder, Options.Create(new RetrievalOptions())),
             new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
             audit,
             Options.Create(options ?? new AuditOptions()),

@@ -6,8 +6,9 @@ using Rag.Core.Storage;
 namespace Rag.Core.Tests;
 
 /// <summary>
-/// Fake index returning the same hits for every search, to readers of <see cref="Group"/> only (Core unit tests;
-/// the real stores and their ACL filters are tested in Rag.Storage.Tests). Records the keyword queries it saw.
+/// Fake index returning the same hits for every search, to readers of <see cref="Group"/> only; with no texts, an
+/// empty index (Core unit tests; the real stores and their ACL filters are tested in Rag.Storage.Tests).
+/// Records the keyword queries it saw.
 /// </summary>
 internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
 {
@@ -43,5 +44,5 @@ internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
         return Task.FromResult(scope.CanRead([Group]) ? Hits : (IReadOnlyList<SearchHit>)[]);
     }
 
-    public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => Task.FromResult(new IndexStatistics(Hits.Count, Hits.Count, 1));
+    public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => Task.FromResult(new IndexStatistics(Hits.Count, Hits.Count, Hits.Count == 0 ? 0 : 1));
 }
