@@ -20,6 +20,9 @@ internal sealed class DecoderSession : IDisposable
     private readonly TensorElementType _logitsType;
     private readonly bool _hasPositionIds;
 
+    // Reused by every step (steps of one session never overlap: the client runs one generation at a time).
+    private readonly RunOptions _runOptions = new();
+
     public DecoderSession(InferenceSession session, ModelConfig config, string modelFile)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -94,8 +97,11 @@ internal sealed class DecoderSession : IDisposable
     /// <summary>
     /// Feeds <paramref name="ids"/> after the positions in <paramref name="past"/> (none: an empty cache of length 0)
     /// and returns the logits of the last position and the grown cache. <paramref name="past"/> stays the caller's.
+    /// The logits are written into <paramref name="logitsBuffer"/> when it has the vocabulary's length (a generation
+    /// loop passes one buffer for all its steps: a fresh vocabulary-sized array per token lands on the large-object
+    /// heap and forces full collections), else into a new array.
     /// </summary>
-    public (float[] Logits, KeyValueCache Cache) Run(ReadOnlySpan<long> ids, KeyValueCache? past)
+    public (float[] Logits, KeyValueCache Cache) Run(ReadOnlySpan<long> ids, KeyValueCache? past, float[]? logitsBuffer = null)
     {
         var pastLength = past?.Length ?? 0;
         var total = pastLength + ids.Length;
@@ -135,12 +141,11 @@ internal sealed class DecoderSession : IDisposable
                 values.AddRange(past.Values);
             }
 
-            using var runOptions = new RunOptions();
-            var outputs = _session.Run(runOptions, names, values, _outputNames);
+            var outputs = _session.Run(_runOptions, names, values, _outputNames);
             float[] logits;
             using (var logitsValue = outputs[0])
             {
-                logits = LastRow(logitsValue);
+                logits = LastRow(logitsValue, logitsBuffer);
             }
 
             return (logits, new KeyValueCache([.. outputs.Skip(1)], total));
@@ -154,7 +159,11 @@ internal sealed class DecoderSession : IDisposable
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
 
     private static InvalidDataException Invalid(string modelFile, string what) =>
         new($"ONNX model '{modelFile}' {what}.");
@@ -171,13 +180,13 @@ internal sealed class DecoderSession : IDisposable
             ?? throw Invalid(modelFile, $"does not fix {name} in its past_key_values shape and no config.json gives it");
     }
 
-    private float[] LastRow(OrtValue value)
+    private float[] LastRow(OrtValue value, float[]? buffer)
     {
-        var shape = value.GetTensorTypeAndShape().Shape;
-        var vocab = (int)shape[^1];
-        var rows = (int)(value.GetTensorTypeAndShape().ElementCount / vocab);
+        var info = value.GetTensorTypeAndShape();
+        var vocab = (int)info.Shape[^1];
+        var rows = (int)(info.ElementCount / vocab);
         var offset = (rows - 1) * vocab;
-        var result = new float[vocab];
+        var result = buffer is { Length: var length } && length == vocab ? buffer : new float[vocab];
         if (_logitsType == TensorElementType.Float16)
         {
             var halves = MemoryMarshal.Cast<Float16, Half>(value.GetTensorDataAsSpan<Float16>());

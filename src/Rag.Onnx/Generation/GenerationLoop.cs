@@ -35,12 +35,13 @@ internal sealed class GenerationLoop
     {
         long[] next = [.. promptIds.Select(i => (long)i)];
         KeyValueCache? cache = null;
+        float[]? logits = null;
         try
         {
             while (OutputTokens < maxNewTokens)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (logits, grown) = _session.Run(next, cache);
+                (logits, var grown) = _session.Run(next, cache, logits);
                 cache?.Dispose();
                 cache = grown;
                 var id = _sampler.Next(logits);

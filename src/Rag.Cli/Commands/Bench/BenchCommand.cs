@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Rag.Cli.Commands.Bench;
 
-/// <summary><c>rag bench embed|ingest|query|audit</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
+/// <summary><c>rag bench embed|ingest|query|audit|generate</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliContext context) =>
@@ -12,5 +12,6 @@ internal static class BenchCommand
             BenchIngestCommand.Create(context),
             BenchQueryCommand.Create(context),
             BenchAuditCommand.Create(context),
+            BenchGenerateCommand.Create(context),
         };
 }
