@@ -6,7 +6,8 @@ namespace Rag.Storage.Audit;
 
 /// <summary>
 /// The append-only checkpoint file: one signed checkpoint per line. Appends take an exclusive lock on the file, so
-/// several processes (web app, worker, command line) can share it, and are flushed to disk before returning.
+/// several processes (web app, worker, command line) can share it, and are flushed to disk before returning; reads
+/// take a shared lock and wait (up to the same timeout) while an append holds the file.
 /// </summary>
 public sealed class AuditCheckpointFile
 {
@@ -14,6 +15,7 @@ public sealed class AuditCheckpointFile
     public const string DefaultFileName = "audit-checkpoints.jsonl";
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Creates the file object for <paramref name="path"/>; nothing is opened yet.</summary>
     public AuditCheckpointFile(string path)
@@ -25,20 +27,39 @@ public sealed class AuditCheckpointFile
     /// <summary>Full path of the file.</summary>
     public string Path { get; }
 
-    /// <summary>All lines of the file (empty when it does not exist).</summary>
-    public async Task<IReadOnlyList<string>> ReadLinesAsync(CancellationToken cancellationToken = default) =>
-        File.Exists(Path) ? await File.ReadAllLinesAsync(Path, Encoding.UTF8, cancellationToken) : [];
-
-    /// <summary>The last checkpoint in the file, or null (also when the last line is not a checkpoint).</summary>
-    public AuditCheckpoint? ReadLast()
+    /// <summary>All lines of the file (empty when it does not exist). Waits while another process appends.</summary>
+    public async Task<IReadOnlyList<string>> ReadLinesAsync(CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(Path))
+        await using var stream = await OpenSharedAsync(cancellationToken);
+        if (stream is null)
         {
-            return null;
+            return [];
         }
 
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return LastOf(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The last checkpoint in the file, or null (also when the last line is not a checkpoint). Waits while another process appends.</summary>
+    public AuditCheckpoint? ReadLast()
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        FileStream? stream;
+        while (!TryOpenShared(DateTime.UtcNow < deadline, out stream))
+        {
+            Thread.Sleep(RetryDelay);
+        }
+
+        using (stream)
+        {
+            return stream is null ? null : LastOf(stream);
+        }
     }
 
     /// <summary>
@@ -92,8 +113,43 @@ public sealed class AuditCheckpointFile
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                await Task.Delay(20, cancellationToken);
+                await Task.Delay(RetryDelay, cancellationToken);
             }
+        }
+    }
+
+    private async Task<FileStream?> OpenSharedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        FileStream? stream;
+        while (!TryOpenShared(DateTime.UtcNow < deadline, out stream))
+        {
+            await Task.Delay(RetryDelay, cancellationToken);
+        }
+
+        return stream;
+    }
+
+    /// <summary>
+    /// Opens the file to read, beside other readers: true with the stream, or with null when there is no file; false
+    /// while an append (in this process or another) holds the file's exclusive lock and <paramref name="mayWait"/>.
+    /// A reader that does not wait for the lock fails outright, or would read a half-written last line.
+    /// </summary>
+    private bool TryOpenShared(bool mayWait, out FileStream? stream)
+    {
+        stream = null;
+        try
+        {
+            stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (IOException) when (mayWait)
+        {
+            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
@@ -8,7 +9,8 @@ namespace Rag.Storage.Audit;
 
 /// <summary>
 /// Finds the audit signing key: <c>Rag:Audit:SigningKey</c> (PEM text), else <c>Rag:Audit:SigningKeyFile</c>, else
-/// <c>audit-signing-key.pem</c> in the data directory, generated on first use with a warning (and its public half beside it).
+/// <c>audit-signing-key.pem</c> in the data directory, generated on first use with a warning (and its public half beside it;
+/// processes starting together on a new data directory agree on one key through <c>audit-signing-key.pem.lock</c>).
 /// </summary>
 public sealed class AuditKeyProvider : IDisposable
 {
@@ -17,6 +19,11 @@ public sealed class AuditKeyProvider : IDisposable
 
     /// <summary>File name of the generated key's public half, for auditors.</summary>
     public const string DefaultPublicKeyFileName = "audit-signing-key.pub.pem";
+
+    /// <summary>Suffix of the lock file beside the generated key, held while the key is generated.</summary>
+    private const string LockSuffix = ".lock";
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
     private readonly AuditOptions _options;
     private readonly string _dataDirectory;
@@ -117,30 +124,95 @@ public sealed class AuditKeyProvider : IDisposable
             return Private(File.ReadAllText(defaultPath), $"'{defaultPath}'");
         }
 
-        var key = AuditKey.Generate();
-        WriteKeyPair(key, defaultPath);
-        _logger.AuditKeyGenerated(defaultPath);
-        return key;
+        // Several processes (web app, worker, command line) may get here at once on a new data directory: one
+        // generates the key while holding the lock file, the others wait and then load that key.
+        Directory.CreateDirectory(_dataDirectory);
+        using (LockExclusive(defaultPath + LockSuffix))
+        {
+            if (File.Exists(defaultPath))
+            {
+                return Private(File.ReadAllText(defaultPath), $"'{defaultPath}'");
+            }
+
+            var key = AuditKey.Generate();
+            try
+            {
+                WriteKeyPair(key, defaultPath);
+            }
+            catch
+            {
+                key.Dispose();
+                throw;
+            }
+
+            _logger.AuditKeyGenerated(defaultPath);
+            return key;
+        }
     }
 
-    /// <summary>Writes <paramref name="key"/> to <paramref name="path"/> (owner read/write only) and its public half beside it.</summary>
+    /// <summary>Opens <paramref name="path"/> (created empty when missing) exclusively, waiting while another process holds it.</summary>
+    private static FileStream LockExclusive(string path)
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="key"/> to <paramref name="path"/> (owner read/write only) and its public half beside it.
+    /// Each file is written in full and synced under a temporary name first, then moved into place, so a reader never
+    /// sees a partial key; an existing private key is never replaced (<see cref="IOException"/>).
+    /// </summary>
     public static void WriteKeyPair(AuditKey key, string path)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        path = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
+        if (File.Exists(path))
+        {
+            throw new IOException($"The file '{path}' already exists.");
+        }
+
+        Publish(path, key.ExportPrivatePem(), ownerOnly: true, replace: false);
+        Publish(PublicPathFor(path), key.ExportPublicPem(), ownerOnly: false, replace: true);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/>, syncs it, and moves it to <paramref name="path"/>.</summary>
+    private static void Publish(string path, string text, bool ownerOnly, bool replace)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        if (ownerOnly && !OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(path, options))
+        try
         {
-            writer.Write(key.ExportPrivatePem());
-        }
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text));
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.WriteAllText(PublicPathFor(path), key.ExportPublicPem());
+            // The rename is atomic: a reader sees no file or the whole key. (Without overwrite the existence check
+            // before it is not atomic on every platform; generating processes take the lock file instead.)
+            File.Move(temporary, path, overwrite: replace);
+        }
+        finally
+        {
+            File.Delete(temporary); // no-op once moved
+        }
     }
 
     /// <summary>Where <see cref="WriteKeyPair"/> puts the public half of <paramref name="privateKeyPath"/>.</summary>

@@ -417,6 +417,22 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         }
     }
 
+    /// <summary>When the last checkpoint was signed, to know when the next is due; a file that cannot be read makes it due now.</summary>
+    private DateTimeOffset LastCheckpointTime()
+    {
+        try
+        {
+            return Checkpoints.ReadLast()?.Time ?? DateTimeOffset.MinValue;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The checkpoint file only signs records already written: as for a failed checkpoint, the append goes on,
+            // and the next checkpoint (due at once) tries again and reports it.
+            _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
+            return DateTimeOffset.MinValue;
+        }
+    }
+
     private void EnsureDirectory()
     {
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -444,7 +460,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
             connection.Open();
             SqliteFiles.ConfigureWriter(connection, fullSync: true, _logger);
             AuditSchema.Ensure(connection, _logger);
-            _lastCheckpointTime = Checkpoints.ReadLast()?.Time ?? DateTimeOffset.MinValue;
+            _lastCheckpointTime = LastCheckpointTime();
             _writer = connection;
 
             // Records appended in a burst and then left alone are signed within one interval, not only at close.

@@ -53,6 +53,44 @@ public sealed class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_FirstAppendWhileAnotherLogWritesACheckpoint_WaitsForTheFile()
+    {
+        // Another log (here: the lock an append of another process holds) is writing the checkpoint file while this
+        // log opens and reads the file's last checkpoint: the read waits for the lock instead of failing the append.
+        await using var log = Create(_temp.Path);
+        Task<AuditRecord> append;
+        await using (new FileStream(log.Checkpoints.Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            append = Task.Run(() => log.AppendAsync(Event("while locked")));
+            await Task.Delay(300);
+            Assert.False(append.IsCompleted, append.Exception?.ToString());
+        }
+
+        Assert.Equal(1, (await append).Sequence);
+        Assert.Equal(1, log.Checkpoints.ReadLast()?.Sequence);
+    }
+
+    [Fact]
+    public async Task Checkpoints_ReadWhileAnAppendHoldsTheFile_WaitForIt()
+    {
+        await using var log = Create(_temp.Path);
+        await log.AppendAsync(Event("first")); // the first record is signed at once
+        Task<IReadOnlyList<string>> lines;
+        Task<AuditCheckpoint?> last;
+        await using (new FileStream(log.Checkpoints.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            lines = log.Checkpoints.ReadLinesAsync();
+            last = Task.Run(log.Checkpoints.ReadLast);
+            await Task.Delay(300);
+            Assert.False(lines.IsCompleted, lines.Exception?.ToString());
+            Assert.False(last.IsCompleted, last.Exception?.ToString());
+        }
+
+        Assert.Single(await lines);
+        Assert.Equal(1, (await last)?.Sequence);
+    }
+
+    [Fact]
     public async Task AppendAsync_AfterReopen_ContinuesSequenceAndChain()
     {
         await using (var log = Create(_temp.Path))
