@@ -4,6 +4,7 @@ using Rag.Cli.Commands;
 using Rag.Cli.Commands.Audit;
 using Rag.Cli.Commands.Bench;
 using Rag.Cli.Models;
+using Rag.Core.Answers;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
 using Rag.Evaluation.Beir;
@@ -53,6 +54,9 @@ internal static class RagCommandLine
         ModelInstallException or EmbeddingModelMismatchException or AuditUnavailableException or BeirFormatException => ex.Message,
         InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException => ex.Message,
         OperationCanceledException => "cancelled",
+
+        // The model server failed after part of the answer was shown (that part is on the audit record, as failed).
+        AnswerIncompleteException or HttpRequestException or System.ClientModel.ClientResultException => ex.Message,
         _ => null,
     };
 }

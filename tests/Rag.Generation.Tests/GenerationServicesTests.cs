@@ -121,6 +121,28 @@ public sealed class GenerationServicesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_OpenAiProvider_FirstPieceArrivesBeforeTheServerSendsTheRest()
+    {
+        var firstSeen = new TaskCompletionSource();
+        _server.Pieces = ["First", " second."];
+        _server.HoldAfterFirstPiece = firstSeen.Task;
+        await using var services = Build(OpenAi());
+
+        var pieces = new List<string>();
+        await foreach (var update in services.GetRequiredService<IChatClient>().GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "Go")]))
+        {
+            if (update.Text.Length > 0)
+            {
+                pieces.Add(update.Text);
+                firstSeen.TrySetResult();
+            }
+        }
+
+        Assert.Equal(["First", " second."], pieces);
+        Assert.True(_server.HeldPieceReleasedInTime, "the client only saw the first piece after the whole response: it buffers instead of streaming");
+    }
+
+    [Fact]
     public async Task GetResponseAsync_ServerBusyOnce_IsRetried()
     {
         _server.FailFirst = 1;

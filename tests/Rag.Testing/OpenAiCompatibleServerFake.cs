@@ -31,6 +31,21 @@ public sealed class OpenAiCompatibleServerFake : IAsyncDisposable
     /// <summary>This many first requests get HTTP 503.</summary>
     public int FailFirst { get; set; }
 
+    /// <summary>
+    /// When set, a streamed answer just ends after this many pieces: no finishing chunk, no <c>[DONE]</c> (what a
+    /// client sees when a server or proxy dies mid-answer and closes the stream).
+    /// </summary>
+    public int? BreakAfterPieces { get; set; }
+
+    /// <summary>
+    /// When set, a streamed answer waits after its first piece until this task completes (at most 10 s), so a test can
+    /// prove the client saw the first piece before the rest was sent. <see cref="HeldPieceReleasedInTime"/> says whether it did.
+    /// </summary>
+    public Task? HoldAfterFirstPiece { get; set; }
+
+    /// <summary>False when <see cref="HoldAfterFirstPiece"/> had to time out.</summary>
+    public bool HeldPieceReleasedInTime { get; private set; } = true;
+
     /// <summary>Waited before answering each request.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -87,9 +102,18 @@ public sealed class OpenAiCompatibleServerFake : IAsyncDisposable
         if (body["stream"]?.GetValue<bool>() == true)
         {
             context.Response.ContentType = "text/event-stream";
-            foreach (var piece in Pieces)
+            for (var i = 0; i < Pieces.Count; i++)
             {
-                await WriteEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
+                if (i == BreakAfterPieces)
+                {
+                    return;
+                }
+
+                await WriteEventAsync(context, Chunk(model, new JsonObject { ["content"] = Pieces[i] }, null));
+                if (i == 0 && HoldAfterFirstPiece is { } hold)
+                {
+                    HeldPieceReleasedInTime = await Task.WhenAny(hold, Task.Delay(TimeSpan.FromSeconds(10))) == hold;
+                }
             }
 
             await WriteEventAsync(context, Chunk(model, new JsonObject(), "stop"));

@@ -163,6 +163,7 @@ public sealed class QuestionService
         var text = new StringBuilder();
         await using var stream = _generator.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         string? failure = null;
+        ChatFinishReason? finish = null;
         while (true)
         {
             var more = false;
@@ -177,17 +178,42 @@ public sealed class QuestionService
                 failure = ex.Message;
                 QuestionLog.GeneratorFailed(_logger, _generatorModel.Value.Id, ex);
             }
+            catch (Exception ex) when (text.Length > 0)
+            {
+                // The model broke off (or the caller went away) after the user saw part of an answer: that part is
+                // on record too, marked failed, before the error goes on.
+                QuestionLog.GeneratorFailed(_logger, _generatorModel.Value.Id, ex);
+                await RecordBrokenOffAsync(context, correlationId, text, sources, filter, query, ex.Message);
+                throw;
+            }
 
             if (!more)
             {
                 break;
             }
 
+            finish = stream.Current.FinishReason ?? finish;
             var shown = filter.Push(stream.Current.Text);
             if (shown.Length > 0)
             {
                 text.Append(shown);
                 yield return new AnswerUpdate(shown);
+            }
+        }
+
+        if (failure is null && finish is null)
+        {
+            // Every OpenAI-compatible server and the ONNX decoder say why they stopped; a stream that just ends was
+            // cut off (a dying server, a dropped connection), and a cut-off answer must not pass for a whole one.
+            const string CutOff = "the model's answer ended without saying it was finished (connection lost?)";
+            if (text.Length == 0)
+            {
+                failure = CutOff;
+            }
+            else
+            {
+                await RecordBrokenOffAsync(context, correlationId, text, sources, filter, query, CutOff);
+                throw new AnswerIncompleteException("The answer broke off: " + CutOff + ".");
             }
         }
 
@@ -203,10 +229,28 @@ public sealed class QuestionService
         var tail = filter.Complete();
         text.Append(tail);
         var answer = Generated(text.ToString().TrimEnd(), sources, filter, query);
+        if (finish == ChatFinishReason.Length)
+        {
+            answer = answer with { Notice = "The answer reached its length limit (Rag:Answer:MaxOutputTokens) and may be cut off." };
+        }
+
         var (modelId, modelVersion) = _generatorModel.Value;
         await AppendOrRefuseAsync([AnswerEvent(context, correlationId, answer, PromptTemplate.GroundedAnswer.Id, modelId, modelVersion)], cancellationToken);
         await SaveTurnAsync(request, scope, answer, cancellationToken);
         yield return new AnswerUpdate(tail) { Final = answer };
+    }
+
+    /// <summary>Records the part of an answer that was shown before the model broke off, as <see cref="AuditOutcomes.Failed"/>.</summary>
+    private async Task RecordBrokenOffAsync(
+        AuditContext context, string correlationId, StringBuilder text, List<RetrievedChunk> sources, CitationStreamFilter filter, string query, string reason)
+    {
+        var partial = Generated(text.ToString().TrimEnd(), sources, filter, query) with { Notice = "The answer broke off: " + reason };
+        var (modelId, modelVersion) = _generatorModel.Value;
+
+        // Not the request's token: a caller that went away still leaves the record of what it was shown.
+        await AppendOrRefuseAsync(
+            [AnswerEvent(context, correlationId, partial, PromptTemplate.GroundedAnswer.Id, modelId, modelVersion, AuditOutcomes.Failed)],
+            CancellationToken.None);
     }
 
     private Answer Generated(string text, List<RetrievedChunk> sources, CitationStreamFilter filter, string query)
@@ -272,9 +316,9 @@ public sealed class QuestionService
             JsonSerializer.Serialize(detail)) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value };
     }
 
-    private AuditEvent AnswerEvent(AuditContext context, string correlationId, Answer answer, string? prompt, string modelId, string? modelVersion)
+    private AuditEvent AnswerEvent(AuditContext context, string correlationId, Answer answer, string? prompt, string modelId, string? modelVersion, string? outcome = null)
     {
-        var outcome = !answer.FoundRelevant ? AuditOutcomes.NothingFound : answer.Grounded ? AuditOutcomes.Answered : AuditOutcomes.Ungrounded;
+        outcome ??= !answer.FoundRelevant ? AuditOutcomes.NothingFound : answer.Grounded ? AuditOutcomes.Answered : AuditOutcomes.Ungrounded;
         var detail = Details(
             ("answer", answer.Text, true),
             ("prompt", prompt, false),

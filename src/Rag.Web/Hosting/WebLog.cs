@@ -13,4 +13,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Configuration changes recorded in the audit trail: {Keys}")]
     public static partial void ConfigurationRecorded(ILogger logger, IReadOnlyList<string> keys);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "The answer model stopped before the answer was complete.")]
+    public static partial void AnswerBrokeOff(ILogger logger, Exception exception);
 }

@@ -60,6 +60,12 @@ internal static class ChatCompletionsEndpoint
                 await AuditRefusal().WriteAsync(http);
                 return;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                WebLog.AnswerBrokeOff(logger, ex);
+                await AnswerIncomplete().WriteAsync(http);
+                return;
+            }
 
             http.Response.ContentType = "application/json; charset=utf-8";
             await http.Response.WriteAsync(json.Completion(answer).ToJsonString(), http.RequestAborted);
@@ -112,6 +118,14 @@ internal static class ChatCompletionsEndpoint
                 await WriteEventAsync(http, AuditRefusal().ToJson());
                 return;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The model broke off mid-answer (what was shown is on the audit record): say so, without the
+                // internal details (they are in the server's log), and no [DONE].
+                WebLog.AnswerBrokeOff(logger, ex);
+                await WriteEventAsync(http, AnswerIncomplete().ToJson());
+                return;
+            }
         }
 
         await WriteEventAsync(http, new OpenAiError(StatusCodes.Status500InternalServerError, "The answer ended without a final answer.", "server_error", "incomplete_answer").ToJson());
@@ -143,6 +157,9 @@ internal static class ChatCompletionsEndpoint
             return (null, OpenAiError.BadRequest("The request body is not valid JSON: " + ex.Message, "invalid_json"));
         }
     }
+
+    private static OpenAiError AnswerIncomplete() =>
+        new(StatusCodes.Status502BadGateway, "The answer model stopped before the answer was complete.", "server_error", "answer_incomplete");
 
     private static OpenAiError AuditRefusal() =>
         new(StatusCodes.Status503ServiceUnavailable, "The question was refused because the audit trail could not record it.", "server_error", "audit_unavailable");

@@ -66,6 +66,22 @@ public sealed class AskWithGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_ServerStreamEndsMidAnswer_ExitsWithAnErrorInsteadOfPassingItOff()
+    {
+        _server.Pieces = ["Use the WireGuard client ", "and the Berlin gateway [1]", " and then"];
+        _server.BreakAfterPieces = 2;
+        using var cli = await IngestedAsync(Generator(_server.Endpoint));
+
+        var ask = await cli.RunAsync("ask", "How do I connect to the VPN?", "--groups", "staff");
+
+        Assert.Equal(1, ask.ExitCode);
+        Assert.Contains("Use the WireGuard client and the Berlin gateway [1]", ask.Output, StringComparison.Ordinal);
+        Assert.Contains("The answer broke off", ask.Error, StringComparison.Ordinal);
+        var audit = await cli.RunAsync("audit", "query", "--action", "answer.given", "--json");
+        Assert.Contains("\"failed\"", audit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_FollowUpInAConversation_SendsTheEarlierTurnToTheRewrite()
     {
         _server.Pieces = ["Start WireGuard [1]."];

@@ -16,8 +16,14 @@ internal sealed class ScriptedChatClientFake(params string[] pieces) : IChatClie
     /// <summary>Answers to non-streaming calls (the query rewrite).</summary>
     public string RewriteAnswer { get; set; } = "standalone query";
 
-    /// <summary>Thrown before the first piece when set.</summary>
+    /// <summary>Thrown after <see cref="FailAfterPieces"/> pieces (default: before the first) when set.</summary>
     public Exception? Failure { get; set; }
+
+    /// <summary>The reason the last update gives for stopping; null for a stream that just ends (cut off).</summary>
+    public ChatFinishReason? FinishReason { get; set; } = ChatFinishReason.Stop;
+
+    /// <summary>How many pieces are streamed before <see cref="Failure"/> is thrown.</summary>
+    public int FailAfterPieces { get; set; }
 
     /// <summary>Runs when the streaming call starts, before any piece (to observe what was audited by then).</summary>
     public Action? OnStreamStart { get; set; }
@@ -35,15 +41,25 @@ internal sealed class ScriptedChatClientFake(params string[] pieces) : IChatClie
     {
         Calls.Add([.. messages]);
         OnStreamStart?.Invoke();
-        if (Failure is not null)
+        for (var i = 0; i <= Pieces.Count; i++)
         {
-            throw Failure;
-        }
+            if (Failure is not null && i == FailAfterPieces)
+            {
+                throw Failure;
+            }
 
-        foreach (var piece in Pieces)
-        {
+            if (i == Pieces.Count)
+            {
+                if (FinishReason is { } finish)
+                {
+                    yield return new ChatResponseUpdate { Role = ChatRole.Assistant, FinishReason = finish };
+                }
+
+                break;
+            }
+
             await Task.Yield();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, piece);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, Pieces[i]);
         }
     }
 
