@@ -14,4 +14,11 @@ public sealed class StorageOptions
     /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Rag:Storage:DataDirectory is required: the folder that holds rag.db and audit.db.")]
     public string DataDirectory { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How long conversation history (<c>conversations.db</c>: question and answer text, per user) is kept; older
+    /// turns are deleted whenever a turn is added. Default 30 days. The audit trail is governed separately.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Rag:Storage:ConversationRetention must be between 00:01:00 and 3650.00:00:00.")]
+    public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(30);
 }

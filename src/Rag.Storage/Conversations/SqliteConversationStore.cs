@@ -8,7 +8,8 @@ namespace Rag.Storage.Conversations;
 /// <summary>
 /// Conversation history in <c>conversations.db</c> beside the index: one row per question and per answer, keyed by
 /// user and conversation, so a follow-up only ever sees its own user's turns (another user naming the same
-/// conversation id starts a separate conversation).
+/// conversation id starts a separate conversation). Turns older than <see cref="StorageOptions.ConversationRetention"/>
+/// are deleted whenever a turn is added.
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore, IDisposable
 {
@@ -32,6 +33,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _retention;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private bool _created;
 
@@ -43,6 +45,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         DatabasePath = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), FileName);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
         _time = timeProvider;
+        _retention = storage.Value.ConversationRetention;
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -87,7 +90,17 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         ArgumentNullException.ThrowIfNull(answer);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var now = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var clock = _time.GetUtcNow();
+        var now = clock.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await using (var expire = connection.CreateCommand())
+        {
+            // ISO-8601 UTC strings of one format sort as the times they name.
+            expire.Transaction = transaction;
+            expire.CommandText = "DELETE FROM turns WHERE created_utc < $cutoff";
+            expire.Parameters.AddWithValue("$cutoff", (clock - _retention).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            await expire.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var (role, text) in new[] { ("user", question), ("assistant", answer) })
         {
             await using var command = connection.CreateCommand();

@@ -38,6 +38,24 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Equal(["q1", "a1"], (await reopened.LoadAsync("ana", "c1", 10)).Select(m => m.Text));
     }
 
+    [Fact]
+    public async Task AppendAsync_DeletesTurnsOlderThanTheRetention()
+    {
+        var clock = new AdjustableTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path, ConversationRetention = TimeSpan.FromDays(30) }), clock);
+        await store.AppendAsync("ana", "old", "q-old", "a-old");
+        await store.AppendAsync("ben", "kept", "q-kept", "a-kept");
+        clock.Now += TimeSpan.FromDays(20);
+        await store.AppendAsync("ben", "kept", "q2", "a2");
+        clock.Now += TimeSpan.FromDays(11);
+
+        await store.AppendAsync("cy", "new", "q-new", "a-new");
+
+        Assert.Empty(await store.LoadAsync("ana", "old", 10));
+        Assert.Equal(["q2", "a2"], (await store.LoadAsync("ben", "kept", 10)).Select(m => m.Text));
+        Assert.Equal(2, (await store.LoadAsync("cy", "new", 10)).Count);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("bad\nid")]
