@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Rag.Core.Conversations;
+using Rag.Storage.Sqlite;
 
 namespace Rag.Storage.Conversations;
 
@@ -11,7 +12,7 @@ namespace Rag.Storage.Conversations;
 /// conversation id starts a separate conversation). Turns older than <see cref="StorageOptions.ConversationRetention"/>
 /// are deleted whenever a turn is added.
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore, IDisposable
+public sealed class SqliteConversationStore : IConversationStore
 {
     /// <summary>File name inside <see cref="StorageOptions.DataDirectory"/>.</summary>
     public const string FileName = "conversations.db";
@@ -34,8 +35,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retention;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private bool _created;
+    private volatile bool _created;
 
     /// <summary>Creates the store; the file is created on first use.</summary>
     public SqliteConversationStore(IOptions<StorageOptions> storage, TimeProvider timeProvider)
@@ -43,7 +43,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(timeProvider);
         DatabasePath = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), FileName);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
+        _connectionString = SqliteFiles.ConnectionString(DatabasePath, pooling: false);
         _time = timeProvider;
         _retention = storage.Value.ConversationRetention;
     }
@@ -117,9 +117,6 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _schemaGate.Dispose();
-
     private static void Validate(string userId, string conversationId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -137,30 +134,19 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         {
             if (!_created)
             {
-                await _schemaGate.WaitAsync(cancellationToken);
-                try
-                {
-                    if (!_created)
-                    {
-                        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-                        await connection.OpenAsync(cancellationToken);
-                        await using var command = connection.CreateCommand();
-                        command.CommandText = Schema;
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                        _created = true;
-                        return connection;
-                    }
-                }
-                finally
-                {
-                    _schemaGate.Release();
-                }
+                Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             }
 
             await connection.OpenAsync(cancellationToken);
-            await using var timeout = connection.CreateCommand();
-            timeout.CommandText = "PRAGMA busy_timeout = 5000";
-            await timeout.ExecuteNonQueryAsync(cancellationToken);
+            if (!_created)
+            {
+                // Idempotent: two first uses at once both run it, and the busy timeout serialises them.
+                await using var command = connection.CreateCommand();
+                command.CommandText = Schema;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _created = true;
+            }
+
             return connection;
         }
         catch

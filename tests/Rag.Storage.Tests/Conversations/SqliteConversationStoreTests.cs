@@ -12,7 +12,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task LoadAsync_ReturnsTheLastTurnsOfThisUsersConversationInOrder()
     {
-        using var store = Store();
+        var store = Store();
         await store.AppendAsync("ana", "c1", "q1", "a1");
         await store.AppendAsync("ana", "c1", "q2", "a2");
         await store.AppendAsync("ana", "c2", "other conversation", "x");
@@ -29,12 +29,9 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_SurvivesReopening()
     {
-        using (var store = Store())
-        {
-            await store.AppendAsync("ana", "c1", "q1", "a1");
-        }
+        await Store().AppendAsync("ana", "c1", "q1", "a1");
 
-        using var reopened = Store();
+        var reopened = Store();
         Assert.Equal(["q1", "a1"], (await reopened.LoadAsync("ana", "c1", 10)).Select(m => m.Text));
     }
 
@@ -42,7 +39,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     public async Task AppendAsync_DeletesTurnsOlderThanTheRetention()
     {
         var clock = new AdjustableTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        using var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path, ConversationRetention = TimeSpan.FromDays(30) }), clock);
+        var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path, ConversationRetention = TimeSpan.FromDays(30) }), clock);
         await store.AppendAsync("ana", "old", "q-old", "a-old");
         await store.AppendAsync("ben", "kept", "q-kept", "a-kept");
         clock.Now += TimeSpan.FromDays(20);
@@ -61,7 +58,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [InlineData("bad\nid")]
     public async Task AppendAsync_InvalidConversationId_Throws(string id)
     {
-        using var store = Store();
+        var store = Store();
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.AppendAsync("ana", id, "q", "a"));
     }
