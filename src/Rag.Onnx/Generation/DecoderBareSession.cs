@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using Rag.Onnx.SentenceEmbeddings;
 
 namespace Rag.Onnx.Generation;
 
@@ -31,8 +30,9 @@ public sealed class DecoderBareSession : IDisposable
     private readonly OrtValue[] _emptyPast;
     private float[] _widened = [];
 
-    private DecoderBareSession(InferenceSession session, DecoderSession decoder, HfTokenizer tokenizer, ModelConfig config, ChatTemplateKind template, string modelFile)
+    private DecoderBareSession(DecoderSession decoder, HfTokenizer tokenizer, ModelConfig config, ChatTemplateKind template, string modelFile)
     {
+        var session = decoder.Session;
         _session = session;
         _decoder = decoder;
         _tokenizer = tokenizer;
@@ -75,18 +75,10 @@ public sealed class DecoderBareSession : IDisposable
         var tokenizer = HfTokenizer.Load(ModelFolder.Required(folder, "tokenizer.json"));
         var config = ModelConfig.Load(folder);
         var modelFile = ModelFolder.ModelFile(folder, options.ModelFile);
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger ?? NullLogger.Instance);
-        var session = new InferenceSession(modelFile, sessionOptions);
-        try
-        {
-            // DecoderSession validates the layout and owns the session; the loops below call the session directly.
-            return new DecoderBareSession(session, new DecoderSession(session, config, modelFile), tokenizer, config, template, modelFile);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
+
+        // Opened as the client opens it; DecoderSession validates the layout and owns the session, the loops below call the session directly.
+        var decoder = DecoderSession.Open(modelFile, options, config, logger ?? NullLogger.Instance);
+        return new DecoderBareSession(decoder, tokenizer, config, template, modelFile);
     }
 
     /// <summary>The prompt ids of <paramref name="messages"/>, rendered and encoded exactly as the client does.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Rag.Onnx.SentenceEmbeddings;
 
 namespace Rag.Onnx.Generation;
 
@@ -88,6 +90,9 @@ internal sealed class DecoderSession : IDisposable
 
     public int Layers { get; }
 
+    /// <summary>The session itself, for loops that drive it directly (the benchmark's floor).</summary>
+    public InferenceSession Session => _session;
+
     public int KeyValueHeads { get; }
 
     public int HeadDim { get; }
@@ -156,6 +161,35 @@ internal sealed class DecoderSession : IDisposable
             {
                 value.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="modelFile"/> with the provider and threads of <paramref name="options"/> and checks its
+    /// layout; a file ONNX Runtime cannot load fails naming it.
+    /// </summary>
+    public static DecoderSession Open(string modelFile, OnnxChatClientOptions options, ModelConfig config, ILogger logger)
+    {
+        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger);
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(modelFile, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidDataException(
+                $"ONNX Runtime could not load '{modelFile}' (external weights such as model.onnx.data must sit beside it): {ex.Message}", ex);
+        }
+
+        try
+        {
+            return new DecoderSession(session, config, modelFile);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
         }
     }
 

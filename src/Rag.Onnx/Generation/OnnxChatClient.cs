@@ -3,8 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.ML.OnnxRuntime;
-using Rag.Onnx.SentenceEmbeddings;
 
 namespace Rag.Onnx.Generation;
 
@@ -56,7 +54,7 @@ public sealed class OnnxChatClient : IChatClient
 
         _maxPositions = config.MaxPositions;
         _defaultMaxNewTokens = options.MaxNewTokens;
-        _session = Open(modelFile, options, config, _logger);
+        _session = DecoderSession.Open(modelFile, options, config, _logger);
         Metadata = new ChatClientMetadata("onnx", new Uri(folder), ModelId);
         GenerationLog.ModelLoaded(_logger, ModelId, modelFile, _session.Layers, _session.CacheType, Template);
     }
@@ -143,31 +141,6 @@ public sealed class OnnxChatClient : IChatClient
         {
             _session.Dispose();
             _gate.Dispose();
-        }
-    }
-
-    private static DecoderSession Open(string modelFile, OnnxChatClientOptions options, ModelConfig config, ILogger logger)
-    {
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger);
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(modelFile, sessionOptions);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new InvalidDataException(
-                $"ONNX Runtime could not load '{modelFile}' (external weights such as model.onnx.data must sit beside it): {ex.Message}", ex);
-        }
-
-        try
-        {
-            return new DecoderSession(session, config, modelFile);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
         }
     }
 
