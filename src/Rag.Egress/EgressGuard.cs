@@ -19,28 +19,14 @@ internal sealed class EgressGuard(
     ILogger<EgressGuard> logger)
 {
     /// <summary>Refuses <paramref name="uri"/> when its host is denied by name (or, for a literal, by address) — before any resolution.</summary>
-    public async Task EnsureHostAllowedAsync(Uri uri, string component)
-    {
-        var host = uri.IdnHost;
-        var decision = policy.CheckHost(host);
-        if (!decision.IsAllowed)
-        {
-            var literal = EgressHostNames.TryParseAddress(host, out var parsed) ? parsed : null;
-            throw await BlockAsync(host, uri.Port, literal, component, decision.Reason).ConfigureAwait(false);
-        }
-    }
+    public Task EnsureHostAllowedAsync(Uri uri, string component) => EnsureHostAllowedAsync(uri.IdnHost, uri.Port, component);
 
     /// <summary>The <see cref="SocketsHttpHandler.ConnectCallback"/>: check, resolve, check every address, connect only to permitted ones.</summary>
     public async ValueTask<Stream> ConnectAsync(string component, DnsEndPoint endPoint, CancellationToken cancellationToken)
     {
         var host = endPoint.Host;
         var port = endPoint.Port;
-        var decision = policy.CheckHost(host);
-        if (!decision.IsAllowed)
-        {
-            var literal = EgressHostNames.TryParseAddress(host, out var parsed) ? parsed : null;
-            throw await BlockAsync(host, port, literal, component, decision.Reason).ConfigureAwait(false);
-        }
+        await EnsureHostAllowedAsync(host, port, component).ConfigureAwait(false);
 
         var addresses = EgressHostNames.TryParseAddress(host, out var address)
             ? [address]
@@ -81,6 +67,16 @@ internal sealed class EgressGuard(
         }
 
         throw new HttpRequestException(HttpRequestError.ConnectionError, $"Could not connect to {host}:{port}.", last);
+    }
+
+    private async Task EnsureHostAllowedAsync(string host, int port, string component)
+    {
+        var decision = policy.CheckHost(host);
+        if (!decision.IsAllowed)
+        {
+            var literal = EgressHostNames.TryParseAddress(host, out var parsed) ? parsed : null;
+            throw await BlockAsync(host, port, literal, component, decision.Reason).ConfigureAwait(false);
+        }
     }
 
     private async Task<EgressBlockedException> BlockAsync(string host, int port, IPAddress? address, string component, string reason)
