@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.AI;
 
 namespace Rag.Onnx.Generation;
@@ -30,20 +29,41 @@ internal static class ChatPromptRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Resolve Auto first."),
     };
 
-    /// <summary>The prompt for <paramref name="messages"/>, ending where the assistant's reply begins.</summary>
-    public static string Render(ChatTemplateKind kind, IEnumerable<ChatMessage> messages)
+    /// <summary>The prompt text for <paramref name="messages"/>, ending where the assistant's reply begins.</summary>
+    public static string Render(ChatTemplateKind kind, IEnumerable<ChatMessage> messages) => RenderPrompt(kind, messages).Text;
+
+    /// <summary>
+    /// The prompt for <paramref name="messages"/>, ending where the assistant's reply begins, with the message text
+    /// marked as content: encoded with <see cref="HfTokenizer.Encode(ChatPrompt)"/>, only the template's own markers
+    /// become special tokens, never a document, history or question that spells one.
+    /// </summary>
+    public static ChatPrompt RenderPrompt(ChatTemplateKind kind, IEnumerable<ChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        return kind switch
+        var prompt = new ChatPromptBuilder();
+        switch (kind)
         {
-            ChatTemplateKind.ChatMl => ChatMl(list),
-            ChatTemplateKind.Llama2 => Llama2(list),
-            ChatTemplateKind.Llama3 => Llama3(list),
-            ChatTemplateKind.Phi3 => Phi3(list),
-            ChatTemplateKind.Gemma => Gemma(list),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Resolve Auto first."),
-        };
+            case ChatTemplateKind.ChatMl:
+                ChatMl(prompt, list);
+                break;
+            case ChatTemplateKind.Llama2:
+                Llama2(prompt, list);
+                break;
+            case ChatTemplateKind.Llama3:
+                Llama3(prompt, list);
+                break;
+            case ChatTemplateKind.Phi3:
+                Phi3(prompt, list);
+                break;
+            case ChatTemplateKind.Gemma:
+                Gemma(prompt, list);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Resolve Auto first.");
+        }
+
+        return prompt.Build();
     }
 
     /// <summary>
@@ -65,21 +85,19 @@ internal static class ChatPromptRenderer
             : null;
     }
 
-    private static string ChatMl(IReadOnlyList<ChatMessage> messages)
+    private static void ChatMl(ChatPromptBuilder prompt, IReadOnlyList<ChatMessage> messages)
     {
-        var text = new StringBuilder();
         foreach (var m in messages)
         {
-            text.Append("<|im_start|>").Append(m.Role.Value).Append('\n').Append(m.Text).Append("<|im_end|>\n");
+            prompt.Structure("<|im_start|>").Structure(m.Role.Value).Structure("\n").Content(m.Text).Structure("<|im_end|>\n");
         }
 
-        return text.Append("<|im_start|>assistant\n").ToString();
+        prompt.Structure("<|im_start|>assistant\n");
     }
 
     // Hugging Face's Llama-2 chat template: the first system message is folded into the first user turn.
-    private static string Llama2(IReadOnlyList<ChatMessage> messages)
+    private static void Llama2(ChatPromptBuilder prompt, IReadOnlyList<ChatMessage> messages)
     {
-        var text = new StringBuilder();
         string? system = null;
         var start = 0;
         if (messages.Count > 0 && messages[0].Role == ChatRole.System)
@@ -91,61 +109,61 @@ internal static class ChatPromptRenderer
         for (var i = start; i < messages.Count; i++)
         {
             var m = messages[i];
-            var content = m.Text;
-            if (i == start && system is not null)
-            {
-                content = "<<SYS>>\n" + system + "\n<</SYS>>\n\n" + content;
-            }
-
+            (string Text, bool IsContent)[] content = i == start && system is not null
+                ? [("<<SYS>>\n", false), (system, true), ("\n<</SYS>>\n\n", false), (m.Text, true)]
+                : [(m.Text, true)];
             if (m.Role == ChatRole.Assistant)
             {
-                text.Append(' ').Append(content.Trim()).Append(" </s>");
+                prompt.Structure(" ");
+                AppendTrimmed(prompt, content);
+                prompt.Structure(" </s>");
             }
             else if (m.Role == ChatRole.System)
             {
-                text.Append("<<SYS>>\n").Append(content.Trim()).Append("\n<</SYS>>\n\n");
+                prompt.Structure("<<SYS>>\n");
+                AppendTrimmed(prompt, content);
+                prompt.Structure("\n<</SYS>>\n\n");
             }
             else
             {
-                text.Append("<s>[INST] ").Append(content.Trim()).Append(" [/INST]");
+                prompt.Structure("<s>[INST] ");
+                AppendTrimmed(prompt, content);
+                prompt.Structure(" [/INST]");
             }
         }
-
-        return text.ToString();
     }
 
-    private static string Llama3(IReadOnlyList<ChatMessage> messages)
+    private static void Llama3(ChatPromptBuilder prompt, IReadOnlyList<ChatMessage> messages)
     {
-        var text = new StringBuilder("<|begin_of_text|>");
+        prompt.Structure("<|begin_of_text|>");
         foreach (var m in messages)
         {
-            text.Append("<|start_header_id|>").Append(m.Role.Value).Append("<|end_header_id|>\n\n")
-                .Append(m.Text.Trim()).Append("<|eot_id|>");
+            prompt.Structure("<|start_header_id|>").Structure(m.Role.Value).Structure("<|end_header_id|>\n\n")
+                .Content(m.Text.Trim()).Structure("<|eot_id|>");
         }
 
-        return text.Append("<|start_header_id|>assistant<|end_header_id|>\n\n").ToString();
+        prompt.Structure("<|start_header_id|>assistant<|end_header_id|>\n\n");
     }
 
-    private static string Phi3(IReadOnlyList<ChatMessage> messages)
+    private static void Phi3(ChatPromptBuilder prompt, IReadOnlyList<ChatMessage> messages)
     {
-        var text = new StringBuilder();
         foreach (var m in messages)
         {
-            text.Append("<|").Append(m.Role.Value).Append("|>\n").Append(m.Text).Append("<|end|>\n");
+            prompt.Structure("<|").Structure(m.Role.Value).Structure("|>\n").Content(m.Text).Structure("<|end|>\n");
         }
 
-        return text.Append("<|assistant|>\n").ToString();
+        prompt.Structure("<|assistant|>\n");
     }
 
     // Gemma has no system role: its content goes in front of the first user turn (Gemma 3's template).
-    private static string Gemma(IReadOnlyList<ChatMessage> messages)
+    private static void Gemma(ChatPromptBuilder prompt, IReadOnlyList<ChatMessage> messages)
     {
-        var text = new StringBuilder("<bos>");
-        var prefix = string.Empty;
+        prompt.Structure("<bos>");
+        string? system = null;
         var start = 0;
         if (messages.Count > 0 && messages[0].Role == ChatRole.System)
         {
-            prefix = messages[0].Text.Trim() + "\n\n";
+            system = messages[0].Text.Trim();
             start = 1;
         }
 
@@ -153,10 +171,35 @@ internal static class ChatPromptRenderer
         {
             var m = messages[i];
             var role = m.Role == ChatRole.Assistant ? "model" : m.Role.Value;
-            text.Append("<start_of_turn>").Append(role).Append('\n')
-                .Append(i == start ? prefix : string.Empty).Append(m.Text.Trim()).Append("<end_of_turn>\n");
+            prompt.Structure("<start_of_turn>").Structure(role).Structure("\n");
+            if (i == start && system is not null)
+            {
+                prompt.Content(system).Structure("\n\n");
+            }
+
+            prompt.Content(m.Text.Trim()).Structure("<end_of_turn>\n");
         }
 
-        return text.Append("<start_of_turn>model\n").ToString();
+        prompt.Structure("<start_of_turn>model\n");
+    }
+
+    /// <summary>Appends <paramref name="parts"/> as one string with its leading and trailing white space trimmed (what <c>string.Trim</c> of the whole would give).</summary>
+    private static void AppendTrimmed(ChatPromptBuilder prompt, (string Text, bool IsContent)[] parts)
+    {
+        var joined = string.Concat(parts.Select(p => p.Text));
+        var from = joined.Length - joined.TrimStart().Length;
+        var to = from + joined.Trim().Length;
+        var offset = 0;
+        foreach (var (text, isContent) in parts)
+        {
+            var start = Math.Max(from, offset) - offset;
+            var end = Math.Min(to, offset + text.Length) - offset;
+            if (end > start)
+            {
+                _ = isContent ? prompt.Content(text[start..end]) : prompt.Structure(text[start..end]);
+            }
+
+            offset += text.Length;
+        }
     }
 }

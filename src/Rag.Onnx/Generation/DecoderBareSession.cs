@@ -83,7 +83,7 @@ public sealed class DecoderBareSession : IDisposable
 
     /// <summary>The prompt ids of <paramref name="messages"/>, rendered and encoded exactly as the client does.</summary>
     public IReadOnlyList<int> EncodePrompt(IEnumerable<ChatMessage> messages) =>
-        _tokenizer.Encode(ChatPromptRenderer.Render(_template, messages));
+        _tokenizer.Encode(ChatPromptRenderer.RenderPrompt(_template, messages));
 
     /// <summary>The text of <paramref name="ids"/> as the client streams it.</summary>
     public string Decode(IEnumerable<int> ids) => _tokenizer.Decode(ids);

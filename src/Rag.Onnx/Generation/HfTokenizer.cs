@@ -137,6 +137,24 @@ internal sealed class HfTokenizer
     public List<int> Encode(string text, bool addSpecialTokens = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Encode(text, addSpecialTokens, null);
+    }
+
+    /// <summary>
+    /// Token ids of a chat prompt: special tokens come only from the template's structure. Inside message content
+    /// (documents, history, the question) the text of a special token such as <c>&lt;|im_end|&gt;</c> is encoded as
+    /// ordinary text, so no source can end a turn or open a system turn of its own. (Hugging Face's
+    /// <c>split_special_tokens</c>; added tokens that are not special still match, as they do there.)
+    /// </summary>
+    public List<int> Encode(ChatPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Encode(prompt.Text, addSpecialTokens: false, prompt);
+    }
+
+    // Added tokens are split out of the text first (with a prompt, special ones only from its structure), the rest goes through BPE.
+    private List<int> Encode(string text, bool addSpecialTokens, ChatPrompt? prompt)
+    {
         var ids = new List<int>(text.Length / 3 + 4);
         if (addSpecialTokens)
         {
@@ -147,7 +165,7 @@ internal sealed class HfTokenizer
         var i = 0;
         while (i < text.Length)
         {
-            var match = _addedFirstChars.Contains(text[i]) ? MatchAdded(text, i) : null;
+            var match = _addedFirstChars.Contains(text[i]) ? MatchAdded(text, i, prompt) : null;
             if (match is { } m)
             {
                 EncodeSegment(text[start..i], start == 0, ids);
@@ -228,11 +246,13 @@ internal sealed class HfTokenizer
         return [.. prefix];
     }
 
-    private (int Id, int Length)? MatchAdded(string text, int index)
+    // Longest added token at index; with a prompt, a special token only where no character of it is message content.
+    private (int Id, int Length)? MatchAdded(string text, int index, ChatPrompt? prompt)
     {
         foreach (var (content, id) in _addedByLength)
         {
-            if (string.CompareOrdinal(text, index, content, 0, content.Length) == 0)
+            if (string.CompareOrdinal(text, index, content, 0, content.Length) == 0
+                && (prompt is null || !_specialIds.Contains(id) || !prompt.OverlapsContent(index, content.Length)))
             {
                 return (id, content.Length);
             }

@@ -72,6 +72,10 @@ public sealed class OnnxChatClient : IChatClient
 
     internal DecoderSession Session => _session;
 
+    /// <summary>The prompt ids of <paramref name="messages"/>: special tokens only where the template put them, never from message text.</summary>
+    internal List<int> EncodePrompt(IEnumerable<ChatMessage> messages) =>
+        _tokenizer.Encode(ChatPromptRenderer.RenderPrompt(Template, messages));
+
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -85,7 +89,7 @@ public sealed class OnnxChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var promptIds = _tokenizer.Encode(ChatPromptRenderer.Render(Template, messages));
+        var promptIds = EncodePrompt(messages);
         var maxNew = MaxNewTokens(promptIds.Count, options?.MaxOutputTokens);
         var responseId = Guid.NewGuid().ToString("N");
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
