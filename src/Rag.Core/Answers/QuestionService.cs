@@ -10,10 +10,12 @@ using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Core.Conversations;
+using Rag.Core.Documents;
 using Rag.Core.Embeddings;
 using Rag.Core.Grounding;
 using Rag.Core.Prompts;
 using Rag.Core.Retrieval;
+using Rag.Core.Storage;
 
 namespace Rag.Core.Answers;
 
@@ -36,6 +38,7 @@ public sealed class QuestionService
     public const string ExtractiveModelVersion = "1";
 
     private readonly HybridRetriever _retriever;
+    private readonly IDocumentIndex _index;
     private readonly ExtractiveAnswerer _answerer;
     private readonly IAuditLog _audit;
     private readonly AuditOptions _auditOptions;
@@ -48,9 +51,13 @@ public sealed class QuestionService
     private readonly Lazy<string?> _embeddingVersion;
     private readonly Lazy<(string Id, string? Version)> _generatorModel;
 
-    /// <summary>Creates the service; <paramref name="generator"/> and <paramref name="conversations"/> are optional.</summary>
+    /// <summary>
+    /// Creates the service; <paramref name="generator"/> and <paramref name="conversations"/> are optional.
+    /// <paramref name="index"/> says which document sets a caller may read now, to bind conversation history to them.
+    /// </summary>
     public QuestionService(
         HybridRetriever retriever,
+        IDocumentIndex index,
         ExtractiveAnswerer answerer,
         IAuditLog audit,
         IOptions<AuditOptions> auditOptions,
@@ -64,6 +71,7 @@ public sealed class QuestionService
         ArgumentNullException.ThrowIfNull(answerOptions);
         ArgumentNullException.ThrowIfNull(embedder);
         _retriever = retriever;
+        _index = index;
         _answerer = answerer;
         _audit = audit;
         _auditOptions = auditOptions.Value;
@@ -135,10 +143,14 @@ public sealed class QuestionService
         ArgumentNullException.ThrowIfNull(context);
         var correlationId = Guid.NewGuid().ToString("N");
         using var correlation = AuditCorrelation.Begin(correlationId);
-        var history = await HistoryAsync(request, scope, cancellationToken);
+        var (history, withheld) = await HistoryAsync(request, scope, cancellationToken);
 
         // Recorded before anything is searched, so a question that crashes the pipeline is still on record.
-        var asked = Details(("question", request.Question, true), ("conversationId", request.ConversationId, false), ("historyMessages", history.Count, false));
+        var asked = Details(
+            ("question", request.Question, true),
+            ("conversationId", request.ConversationId, false),
+            ("historyMessages", history.Count, false),
+            ("historyTurnsWithheld", withheld > 0 ? withheld : null, false));
         await AppendOrRefuseAsync([Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, asked) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value }], cancellationToken);
 
         var query = await _rewriter.RewriteAsync(request.Question, history, cancellationToken);
@@ -149,7 +161,7 @@ public sealed class QuestionService
         {
             // Nothing relevant: say so without calling the model, which could only guess.
             await AppendOrRefuseAsync([retrieval, AnswerEvent(context, correlationId, extractive, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
-            await SaveTurnAsync(request, scope, extractive, cancellationToken);
+            await SaveTurnAsync(request, scope, extractive, QuotedSets(extractive, retrieved), cancellationToken);
             yield return new AnswerUpdate(extractive.Text) { Final = extractive };
             yield break;
         }
@@ -221,7 +233,7 @@ public sealed class QuestionService
         {
             var fallback = extractive with { Notice = $"The answer model could not be reached ({failure}); these are quoted passages instead." };
             await AppendOrRefuseAsync([AnswerEvent(context, correlationId, fallback, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
-            await SaveTurnAsync(request, scope, fallback, cancellationToken);
+            await SaveTurnAsync(request, scope, fallback, QuotedSets(fallback, retrieved), cancellationToken);
             yield return new AnswerUpdate(fallback.Text) { Final = fallback };
             yield break;
         }
@@ -236,7 +248,8 @@ public sealed class QuestionService
 
         var (modelId, modelVersion) = _generatorModel.Value;
         await AppendOrRefuseAsync([AnswerEvent(context, correlationId, answer, PromptTemplate.GroundedAnswer.Id, modelId, modelVersion)], cancellationToken);
-        await SaveTurnAsync(request, scope, answer, cancellationToken);
+        // The model read every source, so its answer may carry text of any of their sets, cited or not.
+        await SaveTurnAsync(request, scope, answer, SetsOf(sources.Select(s => s.Chunk)), cancellationToken);
         yield return new AnswerUpdate(tail) { Final = answer };
     }
 
@@ -271,26 +284,85 @@ public sealed class QuestionService
         };
     }
 
-    private async Task<IReadOnlyList<ChatMessage>> HistoryAsync(AskRequest request, AccessScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The earlier turns to take into account: the caller's own (API clients send theirs), or the stored conversation's
+    /// turns that the caller may still read, with how many stored turns were withheld because it may not.
+    /// </summary>
+    private async Task<(IReadOnlyList<ChatMessage> History, int Withheld)> HistoryAsync(AskRequest request, AccessScope scope, CancellationToken cancellationToken)
     {
         var max = _answerOptions.MaxHistoryMessages;
         IReadOnlyList<ChatMessage> history = request.History;
+        var withheld = 0;
         if (request.ConversationId is { } id && _conversations is not null && history.Count == 0)
         {
-            history = await _conversations.LoadAsync(scope.UserId, id, max, cancellationToken);
+            var readable = new List<ChatMessage>();
+            var sets = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var turn in await _conversations.LoadAsync(scope.UserId, id, (max + 1) / 2, cancellationToken))
+            {
+                if (await MayReadAsync(turn, scope, sets, cancellationToken))
+                {
+                    readable.Add(new ChatMessage(ChatRole.User, turn.Question));
+                    readable.Add(new ChatMessage(ChatRole.Assistant, turn.Answer));
+                }
+                else
+                {
+                    withheld++;
+                }
+            }
+
+            history = readable;
         }
 
         var turns = history.Where(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant).ToList();
-        return turns.Count <= max ? turns : turns[^max..];
+        return (turns.Count <= max ? turns : turns[^max..], withheld);
     }
 
-    private async Task SaveTurnAsync(AskRequest request, AccessScope scope, Answer answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when <paramref name="scope"/> may read every set <paramref name="turn"/> drew on, as the sets' readers are
+    /// now: a turn answered with other groups, or from a set since taken away, stays out of the prompts and the rewrite.
+    /// </summary>
+    private async Task<bool> MayReadAsync(ConversationTurn turn, AccessScope scope, Dictionary<string, bool> known, CancellationToken cancellationToken)
+    {
+        if (turn.SetNames is null)
+        {
+            // Stored before turns recorded their sets: what it drew on is unknown, so it is not shown.
+            return false;
+        }
+
+        foreach (var name in turn.SetNames)
+        {
+            if (!known.TryGetValue(name, out var readable))
+            {
+                readable = await _index.GetDocumentSetAsync(name, cancellationToken) is { } set && scope.CanRead(set.Groups);
+                known[name] = readable;
+            }
+
+            if (!readable)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SaveTurnAsync(AskRequest request, AccessScope scope, Answer answer, IReadOnlyList<string> sets, CancellationToken cancellationToken)
     {
         if (request.ConversationId is { } id && _conversations is not null)
         {
-            await _conversations.AppendAsync(scope.UserId, id, request.Question, answer.Text, cancellationToken);
+            await _conversations.AppendAsync(scope.UserId, id, new ConversationTurn(request.Question, answer.Text, sets), cancellationToken);
         }
     }
+
+    /// <summary>The sets of the chunks a quoted answer cites (its text is nothing but their sentences).</summary>
+    private static IReadOnlyList<string> QuotedSets(Answer answer, IReadOnlyList<RetrievedChunk> retrieved)
+    {
+        var cited = answer.Citations.Select(c => c.ChunkId).ToHashSet();
+        return SetsOf(retrieved.Select(r => r.Chunk).Where(c => cited.Contains(c.Id)));
+    }
+
+    private static IReadOnlyList<string> SetsOf(IEnumerable<Chunk> chunks) =>
+        [.. chunks.Select(c => c.SetName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private AuditEvent RetrievalEvent(AuditContext context, string correlationId, IReadOnlyList<RetrievedChunk> retrieved, string query, string question)
     {

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Rag.Core.Conversations;
 using Rag.Storage.Sqlite;
@@ -9,8 +9,9 @@ namespace Rag.Storage.Conversations;
 /// <summary>
 /// Conversation history in <c>conversations.db</c> beside the index: one row per question and per answer, keyed by
 /// user and conversation, so a follow-up only ever sees its own user's turns (another user naming the same
-/// conversation id starts a separate conversation). Turns older than <see cref="StorageOptions.ConversationRetention"/>
-/// are deleted whenever a turn is added.
+/// conversation id starts a separate conversation). Both rows of a turn carry the document sets its answer drew on
+/// (<c>set_names</c>, a JSON array); rows written before that column existed have none, and load as turns of unknown
+/// scope. Turns older than <see cref="StorageOptions.ConversationRetention"/> are deleted whenever a turn is added.
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
@@ -20,15 +21,16 @@ public sealed class SqliteConversationStore : IConversationStore
     /// <summary>Longest conversation id accepted (ids are chosen by clients).</summary>
     public const int MaxConversationIdLength = 128;
 
+    // set_names came later: a file without it is migrated in place (EnsureSchemaAsync), its old turns keep NULL.
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS turns (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             user_id TEXT NOT NULL,
             conversation_id TEXT NOT NULL,
             role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
             text TEXT NOT NULL,
-            created_utc TEXT NOT NULL);
+            created_utc TEXT NOT NULL,
+            set_names TEXT);
         CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (user_id, conversation_id, seq);
         """;
 
@@ -52,11 +54,11 @@ public sealed class SqliteConversationStore : IConversationStore
     public string DatabasePath { get; }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChatMessage>> LoadAsync(string userId, string conversationId, int maxMessages, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationTurn>> LoadAsync(string userId, string conversationId, int maxTurns, CancellationToken cancellationToken = default)
     {
         Validate(userId, conversationId);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxMessages);
-        if (maxMessages == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
+        if (maxTurns == 0)
         {
             return [];
         }
@@ -64,30 +66,48 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT role, text FROM (
-                SELECT seq, role, text FROM turns WHERE user_id = $user AND conversation_id = $conversation
+            SELECT role, text, set_names FROM (
+                SELECT seq, role, text, set_names FROM turns WHERE user_id = $user AND conversation_id = $conversation
                 ORDER BY seq DESC LIMIT $limit)
             ORDER BY seq
             """;
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$limit", maxMessages);
-        var messages = new List<ChatMessage>();
+        command.Parameters.AddWithValue("$limit", 2L * maxTurns);
+        var turns = new List<ConversationTurn>();
+        string? question = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new ChatMessage(reader.GetString(0) == "user" ? ChatRole.User : ChatRole.Assistant, reader.GetString(1)));
+            // A question and its answer are written together; an answer without its question (cut off by the limit)
+            // is left out.
+            if (reader.GetString(0) == "user")
+            {
+                question = reader.GetString(1);
+            }
+            else if (question is not null)
+            {
+                turns.Add(new ConversationTurn(question, reader.GetString(1), reader.IsDBNull(2) ? null : ParseSets(reader.GetString(2))));
+                question = null;
+            }
         }
 
-        return messages;
+        return turns;
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(string userId, string conversationId, string question, string answer, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string userId, string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         Validate(userId, conversationId);
-        ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(turn.Question, nameof(turn));
+        ArgumentNullException.ThrowIfNull(turn.Answer, nameof(turn));
+        if (turn.SetNames is null)
+        {
+            throw new ArgumentException("A turn is stored with the document sets its answer drew on (an empty list when none).", nameof(turn));
+        }
+
+        var sets = JsonSerializer.Serialize(turn.SetNames);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var clock = _time.GetUtcNow();
@@ -101,20 +121,35 @@ public sealed class SqliteConversationStore : IConversationStore
             await expire.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var (role, text) in new[] { ("user", question), ("assistant", answer) })
+        foreach (var (role, text) in new[] { ("user", turn.Question), ("assistant", turn.Answer) })
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO turns (user_id, conversation_id, role, text, created_utc) VALUES ($user, $conversation, $role, $text, $now)";
+            command.CommandText = "INSERT INTO turns (user_id, conversation_id, role, text, created_utc, set_names) VALUES ($user, $conversation, $role, $text, $now, $sets)";
             command.Parameters.AddWithValue("$user", userId);
             command.Parameters.AddWithValue("$conversation", conversationId);
             command.Parameters.AddWithValue("$role", role);
             command.Parameters.AddWithValue("$text", text);
             command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$sets", sets);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // A value that is not a JSON array of names says nothing trustworthy about the turn's scope: unknown, like a missing one.
+    private static string[]? ParseSets(string json)
+    {
+        try
+        {
+            var sets = JsonSerializer.Deserialize<string[]>(json);
+            return sets is not null && sets.All(s => s is not null) ? sets : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static void Validate(string userId, string conversationId)
@@ -140,10 +175,7 @@ public sealed class SqliteConversationStore : IConversationStore
             await connection.OpenAsync(cancellationToken);
             if (!_created)
             {
-                // Idempotent: two first uses at once both run it, and the busy timeout serialises them.
-                await using var command = connection.CreateCommand();
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await EnsureSchemaAsync(connection, cancellationToken);
                 _created = true;
             }
 
@@ -154,5 +186,30 @@ public sealed class SqliteConversationStore : IConversationStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    // Idempotent: two first uses at once both run it, and the write transaction (with the busy timeout) serialises them.
+    private static async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('turns') WHERE name = 'set_names'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            // A file written before turns kept their sets: its turns keep NULL (unknown scope, never shown again).
+            command.CommandText = "ALTER TABLE turns ADD COLUMN set_names TEXT";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -68,8 +68,10 @@ public sealed class QuestionServiceTests
     private static QuestionService Service(IAuditLog audit, AuditOptions? options = null)
     {
         var embedder = new ConstantEmbedderFake();
+        var index = new FixedIndexFake();
         return new QuestionService(
-            new HybridRetriever(new FixedIndexFake(), embedder, Options.Create(new RetrievalOptions())),
+            new HybridRetriever(index, embedder, Options.Create(new RetrievalOptions())),
+            index,
             new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
             audit,
             Options.Create(options ?? new AuditOptions()),

@@ -6,7 +6,7 @@ using Rag.Core.Storage;
 namespace Rag.Core.Tests;
 
 /// <summary>
-/// Fake index returning the same hits for every search, to readers of <see cref="Group"/> only; with no texts, an
+/// Fake index returning the same hits (of set <see cref="SetName"/>) for every search, to readers of <see cref="Group"/> only; with no texts, an
 /// empty index (Core unit tests; the real stores and their ACL filters are tested in Rag.Storage.Tests).
 /// Records the keyword queries it saw.
 /// </summary>
@@ -14,10 +14,12 @@ internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
 {
     public const string Group = "staff";
 
+    public const string SetName = "handbook";
+
     public List<string> KeywordQueries { get; } = [];
 
     public IReadOnlyList<SearchHit> Hits { get; } = [.. texts.Select((text, i) => new SearchHit(
-        new Chunk(Guid.NewGuid(), $"doc-{i + 1}", "handbook", 0, text, ["Remote work"], i + 2, i + 2, 0, text.Length),
+        new Chunk(Guid.NewGuid(), $"doc-{i + 1}", SetName, 0, text, ["Remote work"], i + 2, i + 2, 0, text.Length),
         $"Guide {i + 1}",
         1.0 - (i * 0.01)))];
 
@@ -27,7 +29,8 @@ internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
 
     public Task UpsertDocumentSetAsync(DocumentSet documentSet, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<DocumentSet?> GetDocumentSetAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult<DocumentSet?>(null);
+    public Task<DocumentSet?> GetDocumentSetAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(name == SetName ? new DocumentSet(SetName, [Group]) : null);
 
     public Task<SourceDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) => Task.FromResult<SourceDocument?>(null);
 

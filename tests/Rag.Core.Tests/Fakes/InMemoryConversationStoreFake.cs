@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Rag.Core.Conversations;
 
 namespace Rag.Core.Tests;
@@ -6,20 +5,19 @@ namespace Rag.Core.Tests;
 /// <summary>Fake conversation store in memory (Core unit tests; the SQLite store is tested in Rag.Storage.Tests).</summary>
 internal sealed class InMemoryConversationStoreFake : IConversationStore
 {
-    private readonly Dictionary<(string User, string Conversation), List<ChatMessage>> _turns = [];
+    private readonly Dictionary<(string User, string Conversation), List<ConversationTurn>> _turns = [];
 
-    public Task<IReadOnlyList<ChatMessage>> LoadAsync(string userId, string conversationId, int maxMessages, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ChatMessage>>(_turns.TryGetValue((userId, conversationId), out var list) ? [.. list.TakeLast(maxMessages)] : []);
+    public Task<IReadOnlyList<ConversationTurn>> LoadAsync(string userId, string conversationId, int maxTurns, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationTurn>>(_turns.TryGetValue((userId, conversationId), out var list) ? [.. list.TakeLast(maxTurns)] : []);
 
-    public Task AppendAsync(string userId, string conversationId, string question, string answer, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string userId, string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         if (!_turns.TryGetValue((userId, conversationId), out var list))
         {
             _turns[(userId, conversationId)] = list = [];
         }
 
-        list.Add(new ChatMessage(ChatRole.User, question));
-        list.Add(new ChatMessage(ChatRole.Assistant, answer));
+        list.Add(turn);
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.AI;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Rag.Core.Conversations;
 using Rag.Storage.Conversations;
 using Rag.Testing;
 
@@ -13,26 +14,78 @@ public sealed class SqliteConversationStoreTests : IDisposable
     public async Task LoadAsync_ReturnsTheLastTurnsOfThisUsersConversationInOrder()
     {
         var store = Store();
-        await store.AppendAsync("ana", "c1", "q1", "a1");
-        await store.AppendAsync("ana", "c1", "q2", "a2");
-        await store.AppendAsync("ana", "c2", "other conversation", "x");
-        await store.AppendAsync("ben", "c1", "same id, other user", "y");
+        await store.AppendAsync("ana", "c1", Turn("q1", "a1"));
+        await store.AppendAsync("ana", "c1", Turn("q2", "a2"));
+        await store.AppendAsync("ana", "c1", Turn("q3", "a3"));
+        await store.AppendAsync("ana", "c2", Turn("other conversation", "x"));
+        await store.AppendAsync("ben", "c1", Turn("same id, other user", "y"));
 
-        var last = await store.LoadAsync("ana", "c1", 3);
+        var last = await store.LoadAsync("ana", "c1", 2);
 
-        Assert.Equal(["a1", "q2", "a2"], last.Select(m => m.Text));
-        Assert.Equal([ChatRole.Assistant, ChatRole.User, ChatRole.Assistant], last.Select(m => m.Role));
-        Assert.Equal(["same id, other user", "y"], (await store.LoadAsync("ben", "c1", 10)).Select(m => m.Text));
+        Assert.Equal(["q2", "q3"], last.Select(t => t.Question));
+        Assert.Equal(["a2", "a3"], last.Select(t => t.Answer));
+        Assert.Equal(["same id, other user"], (await store.LoadAsync("ben", "c1", 10)).Select(t => t.Question));
         Assert.Empty(await store.LoadAsync("cy", "c1", 10));
     }
 
     [Fact]
-    public async Task AppendAsync_SurvivesReopening()
+    public async Task AppendAsync_SurvivesReopeningWithItsSets()
     {
-        await Store().AppendAsync("ana", "c1", "q1", "a1");
+        await Store().AppendAsync("ana", "c1", new ConversationTurn("q1", "a1", ["finance", "handbook"]));
+        await Store().AppendAsync("ana", "c1", new ConversationTurn("q2", "nothing found", []));
 
-        var reopened = Store();
-        Assert.Equal(["q1", "a1"], (await reopened.LoadAsync("ana", "c1", 10)).Select(m => m.Text));
+        var turns = await Store().LoadAsync("ana", "c1", 10);
+
+        Assert.Equal(["q1", "q2"], turns.Select(t => t.Question));
+        Assert.Equal(["finance", "handbook"], turns[0].SetNames);
+        Assert.Equal([], turns[1].SetNames);
+    }
+
+    [Fact]
+    public async Task AppendAsync_TurnWithoutSets_Throws()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Store().AppendAsync("ana", "c1", new ConversationTurn("q", "a", null)));
+
+        Assert.Contains("document sets", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_FileWrittenBeforeTurnsKeptTheirSets_OpensAndItsTurnsHaveNoScope()
+    {
+        // conversations.db as the previous release wrote it: no set_names column.
+        var path = Path.Combine(_temp.Path, SqliteConversationStore.FileName);
+        await using (var previous = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await previous.OpenAsync();
+            await using var command = previous.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE turns (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id TEXT NOT NULL,
+                    conversation_id TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+                    text TEXT NOT NULL,
+                    created_utc TEXT NOT NULL);
+                CREATE INDEX turns_by_conversation ON turns (user_id, conversation_id, seq);
+                INSERT INTO turns (user_id, conversation_id, role, text, created_utc) VALUES
+                    ('ana', 'c1', 'user', 'old question', '2999-01-01T00:00:00.0000000+00:00'),
+                    ('ana', 'c1', 'assistant', 'old answer', '2999-01-01T00:00:00.0000000+00:00');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = Store();
+        var before = await store.LoadAsync("ana", "c1", 10);
+        await store.AppendAsync("ana", "c1", Turn("new question", "new answer"));
+        var after = await Store().LoadAsync("ana", "c1", 10);
+
+        var old = Assert.Single(before);
+        Assert.Equal(("old question", "old answer"), (old.Question, old.Answer));
+        Assert.Null(old.SetNames);
+        Assert.Equal(["old question", "new question"], after.Select(t => t.Question));
+        Assert.Null(after[0].SetNames);
+        Assert.Equal(["handbook"], after[1].SetNames);
     }
 
     [Fact]
@@ -40,17 +93,17 @@ public sealed class SqliteConversationStoreTests : IDisposable
     {
         var clock = new AdjustableTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path, ConversationRetention = TimeSpan.FromDays(30) }), clock);
-        await store.AppendAsync("ana", "old", "q-old", "a-old");
-        await store.AppendAsync("ben", "kept", "q-kept", "a-kept");
+        await store.AppendAsync("ana", "old", Turn("q-old", "a-old"));
+        await store.AppendAsync("ben", "kept", Turn("q-kept", "a-kept"));
         clock.Now += TimeSpan.FromDays(20);
-        await store.AppendAsync("ben", "kept", "q2", "a2");
+        await store.AppendAsync("ben", "kept", Turn("q2", "a2"));
         clock.Now += TimeSpan.FromDays(11);
 
-        await store.AppendAsync("cy", "new", "q-new", "a-new");
+        await store.AppendAsync("cy", "new", Turn("q-new", "a-new"));
 
         Assert.Empty(await store.LoadAsync("ana", "old", 10));
-        Assert.Equal(["q2", "a2"], (await store.LoadAsync("ben", "kept", 10)).Select(m => m.Text));
-        Assert.Equal(2, (await store.LoadAsync("cy", "new", 10)).Count);
+        Assert.Equal(["q2"], (await store.LoadAsync("ben", "kept", 10)).Select(t => t.Question));
+        Assert.Single(await store.LoadAsync("cy", "new", 10));
     }
 
     [Theory]
@@ -60,10 +113,12 @@ public sealed class SqliteConversationStoreTests : IDisposable
     {
         var store = Store();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.AppendAsync("ana", id, "q", "a"));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.AppendAsync("ana", id, Turn("q", "a")));
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static ConversationTurn Turn(string question, string answer) => new(question, answer, ["handbook"]);
 
     private SqliteConversationStore Store() => new(Options.Create(new StorageOptions { DataDirectory = _temp.Path }), TimeProvider.System);
 }
