@@ -48,6 +48,33 @@ public sealed class AccessControlTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Ask_FollowUpWithOtherGroupsInTheSameConversation_NeitherSearchesNorShowsTheEarlierTurn()
+    {
+        const string followUp = "And when are the reviews?";
+        var first = await _cli.RunAsync("ask", AlphaQuestion, "--groups", "team-a", "--conversation", "c1", "--json");
+
+        var second = await _cli.RunAsync("ask", followUp, "--groups", "team-b", "--conversation", "c1", "--json");
+
+        Assert.Contains(AlphaMarker, first.Output, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain(AlphaMarker, second.Output + second.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(second.Output);
+        Assert.Equal(followUp, json.RootElement.GetProperty("searchQuery").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_FollowUpWithTheSameGroupsInTheSameConversation_SearchesWithTheEarlierQuestion()
+    {
+        const string followUp = "And when are the meetings?";
+        await _cli.RunAsync("ask", AlphaQuestion, "--groups", "team-a", "--conversation", "c2", "--json");
+
+        var second = await _cli.RunAsync("ask", followUp, "--groups", "team-a", "--conversation", "c2", "--json");
+
+        using var json = JsonDocument.Parse(second.Output);
+        Assert.Equal($"{AlphaQuestion} {followUp}", json.RootElement.GetProperty("searchQuery").GetString());
+    }
+
+    [Fact]
     public async Task Ask_UserInBothGroups_SeesBothMarkers()
     {
         var alpha = await _cli.RunAsync("ask", AlphaQuestion, "--groups", "team-a,team-b", "--json");

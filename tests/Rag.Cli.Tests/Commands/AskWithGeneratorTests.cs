@@ -98,6 +98,31 @@ public sealed class AskWithGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_FollowUpWithOtherGroups_EarlierAnswerFromTheUnreadableSetIsInNeitherPrompt()
+    {
+        const string marker = "FALCON-4471";
+        _server.Pieces = [$"The Q3 travel cap is 42,000 euros, budget code {marker} [1]."];
+        using var cli = await IngestedAsync(Generator(_server.Endpoint));
+        var finance = cli.Folder("finance");
+        await File.WriteAllTextAsync(Path.Combine(finance, "q3.md"), $"# Q3 Budget Memo\n\n## Travel\n\nThe Q3 travel budget is capped at 42,000 euros, budget code {marker}.\n");
+        Assert.Equal(0, (await cli.RunAsync("ingest", finance, "--set", "finance", "--groups", "finance")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("ask", "What is the Q3 travel budget cap?", "--groups", "finance", "--conversation", "c1")).ExitCode);
+        var before = _server.Requests.Count;
+        _server.Pieces = ["Start WireGuard [1]."];
+
+        var ask = await cli.RunAsync("ask", "And how do I connect to the VPN?", "--groups", "staff", "--conversation", "c1");
+
+        Assert.Equal(0, ask.ExitCode);
+        var later = _server.Requests.Skip(before).Select(r => r.ToJsonString()).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, body =>
+        {
+            Assert.DoesNotContain(marker, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Q3 travel budget", body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Ask_InProcessOnnxDecoder_GeneratesAndRecordsTheModel()
     {
         // The tiny random Llama writes noise (no pretrained chat model exists here): this checks the wiring, not quality.
