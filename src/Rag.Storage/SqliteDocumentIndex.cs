@@ -63,8 +63,8 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         logger ??= NullLogger.Instance;
         var started = Stopwatch.GetTimestamp();
         var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
+        PrivateFiles.EnsureDatabase(path);
         var connectionString = SqliteFiles.ConnectionString(path, pooling: true);
         var writer = new SqliteConnection(connectionString);
         SqliteDocumentIndex? index = null;

@@ -109,7 +109,7 @@ public sealed class AuditCheckpointFile
         {
             try
             {
-                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(Path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -126,7 +126,7 @@ public sealed class AuditKeyProvider : IDisposable
 
         // Several processes (web app, worker, command line) may get here at once on a new data directory: one
         // generates the key while holding the lock file, the others wait and then load that key.
-        Directory.CreateDirectory(_dataDirectory);
+        PrivateFiles.EnsureDirectory(_dataDirectory);
         using (LockExclusive(defaultPath + LockSuffix))
         {
             if (File.Exists(defaultPath))
@@ -158,7 +158,7 @@ public sealed class AuditKeyProvider : IDisposable
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

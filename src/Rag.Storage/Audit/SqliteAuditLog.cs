@@ -438,7 +438,8 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         var directory = Path.GetDirectoryName(DatabasePath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            // The directory 0700 and the database 0600 before SQLite creates it (its -wal and -shm files take its mode).
+            PrivateFiles.EnsureDatabase(DatabasePath);
         }
     }
 

@@ -169,7 +169,7 @@ public sealed class SqliteConversationStore : IConversationStore
         {
             if (!_created)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+                PrivateFiles.EnsureDatabase(DatabasePath);
             }
 
             await connection.OpenAsync(cancellationToken);

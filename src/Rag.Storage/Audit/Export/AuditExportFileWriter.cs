@@ -37,7 +37,7 @@ internal sealed class AuditExportFileWriter : IAsyncDisposable
     /// <summary>Creates <paramref name="path"/>; fails when it exists.</summary>
     public static AuditExportFileWriter Create(string path, AuditExportFormat format)
     {
-        var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read, Options = FileOptions.Asynchronous });
+        var file = new FileStream(path, PrivateFiles.CreateOptions(FileMode.CreateNew, FileAccess.Write, FileShare.Read, FileOptions.Asynchronous));
         try
         {
             return new AuditExportFileWriter(file, format);

@@ -98,7 +98,7 @@ public sealed class AuditExporter
 
             var manifest = AuditExportManifest.Create(
                 request.Format, _time.GetUtcNow(), actor.Id, AuditExportFilters.Of(request), first, last, await Sha256Async(output, cancellationToken), digests, key);
-            await using (var stream = new FileStream(manifestPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+            await using (var stream = new FileStream(manifestPath, PrivateFiles.CreateOptions(FileMode.CreateNew, FileAccess.Write, FileShare.Read)))
             {
                 created.Add(manifestPath);
                 await JsonSerializer.SerializeAsync(stream, manifest, ManifestJson, cancellationToken);
