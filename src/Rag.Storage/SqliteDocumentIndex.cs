@@ -148,10 +148,10 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         ArgumentException.ThrowIfNullOrWhiteSpace(documentSet.Name, nameof(documentSet));
         ArgumentNullException.ThrowIfNull(documentSet.Groups, nameof(documentSet));
         ThrowIfDisposed();
-        var name = documentSet.Name.Trim();
+        var name = NameKey.Normalize(documentSet.Name, "document set");
         var groups = documentSet.Groups
             .Where(g => !string.IsNullOrWhiteSpace(g))
-            .Select(g => g.Trim())
+            .Select(g => NameKey.Normalize(g, "group"))
             .DistinctBy(AccessKeys.GroupKey, StringComparer.Ordinal)
             .ToList();
 

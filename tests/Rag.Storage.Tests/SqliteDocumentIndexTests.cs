@@ -26,7 +26,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal("1", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("2", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]

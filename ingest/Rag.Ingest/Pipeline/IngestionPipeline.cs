@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Core.Documents;
 using Rag.Core.Embeddings;
@@ -63,9 +64,17 @@ public sealed partial class IngestionPipeline
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.SetName))
+        {
+            throw new ArgumentException("A document set name is required.", nameof(request));
+        }
+
+        // Checked before anything is written: a bad name or two files that would share a document id change nothing.
+        var setName = NameKey.Normalize(request.SetName, "document set");
+        var files = DocumentIdCollisions.ThrowIfAny(setName, FileEnumerator.Expand(request.Paths));
+        request = request with { SetName = setName };
         await _index.EnsureModelAsync(_model, cancellationToken);
         await PrepareSetAsync(request, cancellationToken);
-        var files = FileEnumerator.Expand(request.Paths);
         var clock = Stopwatch.StartNew();
 
         var parsed = Channel.CreateBounded<ParsedFile>(_options.ReadAhead);
@@ -110,16 +119,13 @@ public sealed partial class IngestionPipeline
 
     private async Task PrepareSetAsync(IngestionRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.SetName))
-        {
-            throw new ArgumentException("A document set name is required.", nameof(request));
-        }
-
         if (request.Groups is { } groups)
         {
-            var set = new DocumentSet(request.SetName.Trim(), groups.Select(g => g.Trim()).Where(g => g.Length > 0).ToList());
+            var set = new DocumentSet(
+                request.SetName,
+                groups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => NameKey.Normalize(g, "group")).Distinct(NameKey.Comparer).ToList());
             var existing = await _index.GetDocumentSetAsync(set.Name, cancellationToken);
-            if (existing is null || !existing.Groups.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(set.Groups.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+            if (existing is null || !existing.Groups.ToHashSet(NameKey.Comparer).SetEquals(set.Groups))
             {
                 // Recorded before it takes effect: if the record cannot be written, the readers do not change.
                 var detail = JsonSerializer.Serialize(new { groups = set.Groups, previousGroups = existing?.Groups });

@@ -21,7 +21,7 @@ internal static class ApiKeyCommand
         create.SetAction(async (parse, cancellationToken) =>
         {
             var keyId = parse.GetValue(id)!;
-            var groupList = CliContext.SplitList(parse.GetValue(groups));
+            var groupList = CliContext.SplitList(parse.GetValue(groups)).Select(g => NameKey.Normalize(g, "group")).Distinct(NameKey.Comparer).ToList();
             if (groupList.Count == 0)
             {
                 throw new ArgumentException("--groups must name at least one group: a key without groups can read nothing.");

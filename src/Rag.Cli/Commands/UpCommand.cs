@@ -76,7 +76,16 @@ internal static class UpCommand
 
             if (line.TrimStart().StartsWith(":groups", StringComparison.OrdinalIgnoreCase))
             {
-                scope = new AccessScope(scope.UserId, CliContext.SplitList(line.Trim()[7..]));
+                try
+                {
+                    scope = new AccessScope(scope.UserId, CliContext.SplitList(line.Trim()[7..]));
+                }
+                catch (ArgumentException ex)
+                {
+                    await context.Output.WriteLineAsync($"{ex.Message} Still asking in groups [{string.Join(", ", scope.Groups)}].");
+                    continue;
+                }
+
                 conversation = "up-" + Guid.NewGuid().ToString("N");
                 await context.Output.WriteLineAsync($"Now asking in groups [{string.Join(", ", scope.Groups)}].");
                 continue;

@@ -6,15 +6,19 @@ namespace Rag.Core.Access;
 /// </summary>
 public sealed record AccessScope
 {
-    /// <summary>Creates a scope for <paramref name="userId"/> in <paramref name="groups"/> (compared case-insensitively).</summary>
+    /// <summary>
+    /// Creates a scope for <paramref name="userId"/> in <paramref name="groups"/>, normalised and compared by the
+    /// <see cref="NameKey"/> rule (only ASCII letters ignore case). Blank entries are dropped.
+    /// </summary>
+    /// <exception cref="ArgumentException">A group name breaks the <see cref="NameKey"/> rule.</exception>
     public AccessScope(string userId, IEnumerable<string> groups)
     {
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(groups);
         UserId = userId;
         Groups = new HashSet<string>(
-            groups.Select(g => g.Trim()).Where(g => g.Length > 0),
-            StringComparer.OrdinalIgnoreCase);
+            groups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => NameKey.Normalize(g, "group")),
+            NameKey.Comparer);
     }
 
     /// <summary>A caller with no identity: sees nothing.</summary>
@@ -23,7 +27,7 @@ public sealed record AccessScope
     /// <summary>The caller's user id (empty when anonymous).</summary>
     public string UserId { get; }
 
-    /// <summary>The caller's groups.</summary>
+    /// <summary>The caller's groups (normalised; the set compares by <see cref="NameKey.Comparer"/>).</summary>
     public IReadOnlySet<string> Groups { get; }
 
     /// <summary>True when the caller has no identity or no groups, and so can read nothing.</summary>

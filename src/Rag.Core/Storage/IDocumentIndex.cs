@@ -20,7 +20,10 @@ public interface IDocumentIndex
     /// <summary>The model the index was built with, or null when it is still empty.</summary>
     Task<EmbeddingModelInfo?> GetModelAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a document set or replaces its readers.</summary>
+    /// <summary>
+    /// Creates a document set or replaces its readers. The set name and group names are normalised and compared by
+    /// the <see cref="Access.NameKey"/> rule; a name that breaks it throws <see cref="ArgumentException"/>.
+    /// </summary>
     Task UpsertDocumentSetAsync(DocumentSet documentSet, CancellationToken cancellationToken = default);
 
     /// <summary>The set named <paramref name="name"/>, or null.</summary>
@@ -32,7 +35,9 @@ public interface IDocumentIndex
     /// <summary>
     /// Stores <paramref name="document"/> with its chunks, replacing any older version of the same document id:
     /// the new chunks are written before the old ones are deleted, atomically.
-    /// Throws when a vector's length differs from the bound model's dimension.
+    /// Throws when a vector's length differs from the bound model's dimension, and <see cref="InvalidOperationException"/>
+    /// when the document id is already held by a document of another set or another source path (an id collision
+    /// is refused, never an overwrite).
     /// </summary>
     Task ReplaceDocumentAsync(SourceDocument document, IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken = default);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Rag.Core.Access;
 using Rag.Core.Documents;
 using Rag.Core.Storage;
 
@@ -40,12 +41,17 @@ internal static class CatalogQueries
         return canonical;
     }
 
-    /// <summary>The set named <paramref name="name"/> (any case) with its groups, or null.</summary>
+    /// <summary>The set named <paramref name="name"/> (by the <see cref="NameKey"/> rule) with its groups, or null.</summary>
     public static async Task<DocumentSet?> GetSetAsync(SqliteConnection connection, string name, CancellationToken cancellationToken)
     {
+        if (!NameKey.TryNormalize(name, out var normalized, out _))
+        {
+            return null;
+        }
+
         await using var command = connection.Command(
             "SELECT s.name, g.group_name FROM document_sets s LEFT JOIN set_groups g ON g.set_name = s.name WHERE s.name = $name ORDER BY g.group_name;");
-        command.Parameters.AddWithValue("$name", name.Trim());
+        command.Parameters.AddWithValue("$name", normalized);
         string? canonical = null;
         var groups = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

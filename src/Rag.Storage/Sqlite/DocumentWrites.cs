@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Rag.Core.Access;
 using Rag.Core.Documents;
+using Rag.Core.Ids;
 using Rag.Storage.Vectors;
 
 namespace Rag.Storage.Sqlite;
@@ -28,6 +30,7 @@ internal static class DocumentWrites
         CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
+        await ThrowIfHeldByAnotherAsync(transaction, setName, document, cancellationToken);
         var existing = await ExistingChunksAsync(transaction, document.DocumentId, cancellationToken);
 
         await using var insert = connection.Command(
@@ -83,6 +86,30 @@ internal static class DocumentWrites
         await using var command = transaction.Connection!.Command("DELETE FROM documents WHERE document_id = $id;", transaction);
         command.Parameters.AddWithValue("$id", documentId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 0 ? null : removed;
+    }
+
+    /// <summary>
+    /// Refuses to let a document overwrite another that has its id: ids derive from set key and path, so the same id
+    /// with another set or path is a collision (or an id made by other rules), never a new version.
+    /// </summary>
+    private static async Task ThrowIfHeldByAnotherAsync(SqliteTransaction transaction, string setName, SourceDocument document, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.Command("SELECT set_name, source_path FROM documents WHERE document_id = $id;", transaction);
+        command.Parameters.AddWithValue("$id", document.DocumentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (heldSet, heldPath) = (reader.GetString(0), reader.GetString(1));
+        if (!string.Equals(heldSet, setName, StringComparison.Ordinal)
+            || !string.Equals(DocumentIds.NormalizePath(heldPath), DocumentIds.NormalizePath(document.SourcePath), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Document id {document.DocumentId} already belongs to '{NameKey.Escape(heldPath)}' in set '{NameKey.Escape(heldSet)}'; " +
+                $"refusing to overwrite it with '{NameKey.Escape(document.SourcePath)}' in set '{NameKey.Escape(setName)}'. Two documents may not share an id.");
+        }
     }
 
     private static async Task<Dictionary<string, long>> ExistingChunksAsync(SqliteTransaction transaction, string documentId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Rag.Core.Access;
 using Rag.Core.Embeddings;
 using Rag.Storage.Vectors;
 
@@ -43,11 +44,19 @@ internal static class IndexMeta
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The canonical spelling of set <paramref name="name"/> (names compare case-insensitively), or null.</summary>
+    /// <summary>
+    /// The stored spelling of set <paramref name="name"/>, or null. Stored names are NFC and compare with NOCASE,
+    /// which folds ASCII letters only: together, the <see cref="NameKey"/> rule.
+    /// </summary>
     public static async Task<string?> CanonicalSetNameAsync(SqliteTransaction transaction, string name, CancellationToken cancellationToken)
     {
+        if (!NameKey.TryNormalize(name, out var normalized, out _))
+        {
+            return null;
+        }
+
         await using var command = transaction.Connection!.Command("SELECT name FROM document_sets WHERE name = $name;", transaction);
-        command.Parameters.AddWithValue("$name", name.Trim());
+        command.Parameters.AddWithValue("$name", normalized);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 

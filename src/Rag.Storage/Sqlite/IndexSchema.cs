@@ -17,7 +17,7 @@ internal static class IndexSchema
     public const string DimensionsKey = "embedding_dimensions";
 
     /// <summary>Migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.</summary>
-    private static readonly string[] Migrations =
+    private static readonly Action<SqliteConnection, SqliteTransaction, ILogger>[] Migrations =
     [
         // Version 1.
         // - Set and group names compare case-insensitively. Set names use NOCASE (the sets' own primary key);
@@ -31,7 +31,7 @@ internal static class IndexSchema
         //   Tokenizer unicode61 with diacritics removed, no porter stemmer: the keyword leg of hybrid retrieval is
         //   there for exact terms embeddings miss (codes, names, rare words); morphology is the dense leg's job,
         //   and porter is English-only and mangles the other languages an on-premises corpus holds.
-        """
+        Sql("""
         CREATE TABLE document_sets (
             name        TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
             created_utc TEXT NOT NULL);
@@ -68,7 +68,12 @@ internal static class IndexSchema
             text, headings, title,
             content = '', contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 2');
-        """,
+        """),
+
+        // Version 2. Set names, group keys and document ids follow one rule, NameKey: NFC, then ASCII A–Z folded,
+        // then ordinal. Set names are stored NFC (NOCASE, which folds ASCII only, then completes the rule); group_key
+        // becomes the NameKey; document ids derive from the set's NameKey. Needs code (NFC), hence no SQL here.
+        NameKeyMigration.Run,
     ];
 
     /// <summary>The version this build writes.</summary>
@@ -89,7 +94,7 @@ internal static class IndexSchema
                 return;
             }
 
-            connection.Execute(Migrations[version], transaction);
+            Migrations[version](connection, transaction, logger);
             using (var update = connection.Command("INSERT INTO meta(key, value) VALUES($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", transaction))
             {
                 update.Parameters.AddWithValue("$key", SchemaVersionKey);
@@ -109,6 +114,9 @@ internal static class IndexSchema
         command.Parameters.AddWithValue("$key", SchemaVersionKey);
         return command.ExecuteScalar() is string value ? int.Parse(value, CultureInfo.InvariantCulture) : 0;
     }
+
+    private static Action<SqliteConnection, SqliteTransaction, ILogger> Sql(string sql) =>
+        (connection, transaction, _) => connection.Execute(sql, transaction);
 
     private static void ThrowIfNewer(SqliteConnection connection, int version)
     {

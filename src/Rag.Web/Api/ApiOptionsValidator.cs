@@ -4,7 +4,7 @@ using Rag.Core.Access;
 
 namespace Rag.Web.Api;
 
-/// <summary>Checks the configured keys: ids unique and well-formed, hashes 64 hex digits, groups present.</summary>
+/// <summary>Checks the configured keys: ids unique and well-formed, hashes 64 hex digits, groups present and valid names (<see cref="NameKey"/>).</summary>
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
@@ -33,6 +33,14 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             if (key.Groups.Count == 0 || key.Groups.Any(string.IsNullOrWhiteSpace))
             {
                 failures.Add($"{at}:Groups must list at least one group, none empty: they decide which documents the key may read.");
+            }
+
+            for (var j = 0; j < key.Groups.Count; j++)
+            {
+                if (!string.IsNullOrWhiteSpace(key.Groups[j]) && !NameKey.TryNormalize(key.Groups[j], out _, out var error))
+                {
+                    failures.Add(string.Create(CultureInfo.InvariantCulture, $"{at}:Groups:{j}: the group name {error}"));
+                }
             }
         }
 

@@ -52,7 +52,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.NameIdentifier, ApiKeyDefaults.UserIdPrefix + entry.Id),
             new(ClaimTypes.Name, string.IsNullOrWhiteSpace(entry.DisplayName) ? entry.Id : entry.DisplayName),
         };
-        claims.AddRange(entry.Groups.Select(g => new Claim(RagClaims.Groups, g.Trim())));
+        // Validated at start-up (ApiOptionsValidator), so Normalize does not throw here.
+        claims.AddRange(entry.Groups.Select(g => new Claim(RagClaims.Groups, NameKey.Normalize(g, "group"))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }

@@ -16,7 +16,7 @@ internal static class RagClaims
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The signed-in principal has no user id.");
 
     public static IReadOnlyList<string> GroupsOf(ClaimsPrincipal user) =>
-        [.. user.FindAll(Groups).Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        [.. user.FindAll(Groups).Select(c => c.Value).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => NameKey.Normalize(g, "group")).Distinct(NameKey.Comparer).Order(StringComparer.Ordinal)];
 
     public static AccessScope Scope(ClaimsPrincipal user) => new(UserId(user), GroupsOf(user));
 

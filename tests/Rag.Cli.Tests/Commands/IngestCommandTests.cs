@@ -84,6 +84,88 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public async Task Ingest_TwoRootsWithTheSameRelativePath_FailsNamingBothFilesAndIngestsNothing()
+    {
+        using var cli = new CliHarness();
+        var first = cli.Folder("first");
+        var second = cli.Folder("second");
+        Directory.CreateDirectory(Path.Combine(first, "sub"));
+        Directory.CreateDirectory(Path.Combine(second, "sub"));
+        await File.WriteAllTextAsync(Path.Combine(first, "sub", "readme.md"), "# First\n\nThe first readme names the amberlynx project.");
+        await File.WriteAllTextAsync(Path.Combine(second, "sub", "readme.md"), "# Second\n\nThe second readme names the cobaltlynx project.");
+        await File.WriteAllTextAsync(Path.Combine(second, "other.md"), "# Other\n\nAn unrelated file.");
+
+        var run = await cli.RunAsync("ingest", first, second, "--set", "docs", "--groups", "staff");
+        var ask = await cli.RunAsync("ask", "Which project does the readme name?", "--groups", "staff", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Path.Combine(first, "sub", "readme.md"), run.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(second, "sub", "readme.md"), run.Error, StringComparison.Ordinal);
+        Assert.Contains("'sub/readme.md'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("amberlynx", ask.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cobaltlynx", ask.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_TwoRootsWithTheSameRelativePathGivenByTheirParent_KeepsBoth()
+    {
+        using var cli = new CliHarness();
+        var parent = cli.Folder("parent");
+        Directory.CreateDirectory(Path.Combine(parent, "first", "sub"));
+        Directory.CreateDirectory(Path.Combine(parent, "second", "sub"));
+        await File.WriteAllTextAsync(Path.Combine(parent, "first", "sub", "readme.md"), "# First\n\nThe first readme names the amberlynx project.");
+        await File.WriteAllTextAsync(Path.Combine(parent, "second", "sub", "readme.md"), "# Second\n\nThe second readme names the cobaltlynx project.");
+
+        var run = await cli.RunAsync("ingest", parent, parent, "--set", "docs", "--groups", "staff");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2 indexed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_SetsDifferingOnlyByNonAsciiCase_EachKeepsItsDocument()
+    {
+        using var cli = new CliHarness();
+        var doctors = cli.Folder("doctors");
+        var nurses = cli.Folder("nurses");
+        Directory.CreateDirectory(Path.Combine(doctors, "sub"));
+        Directory.CreateDirectory(Path.Combine(nurses, "sub"));
+        await File.WriteAllTextAsync(Path.Combine(doctors, "sub", "readme.md"), "# Rota\n\nThe doctors' night rota is kept in the amberlynx binder.");
+        await File.WriteAllTextAsync(Path.Combine(nurses, "sub", "readme.md"), "# Rota\n\nThe nurses' night rota is kept in the cobaltlynx binder.");
+
+        Assert.Equal(0, (await cli.RunAsync("ingest", doctors, "--set", "\u00C4rzte", "--groups", "doctors")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("ingest", nurses, "--set", "\u00E4rzte", "--groups", "nurses")).ExitCode);
+        var again = await cli.RunAsync("ingest", doctors, "--set", "A\u0308rzte");
+        var asDoctor = await cli.RunAsync("ask", "Where is the night rota kept?", "--groups", "doctors", "--json");
+        var asNurse = await cli.RunAsync("ask", "Where is the night rota kept?", "--groups", "nurses", "--json");
+
+        Assert.Contains("amberlynx", asDoctor.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cobaltlynx", asDoctor.Output, StringComparison.Ordinal);
+        Assert.Contains("cobaltlynx", asNurse.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("amberlynx", asNurse.Output, StringComparison.Ordinal);
+        Assert.Contains("0 indexed, 1 unchanged", again.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--set", "bad\u200Bset", "The document set name", "U+200B")]
+    [InlineData("--groups", "staff,sa\u001B]0;pwned\u0007les", "The group name", "U+001B")]
+    public async Task Ingest_BrokenSetOrGroupName_FailsSayingWhyAndIngestsNothing(string option, string value, string expected, string codePoint)
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("named");
+        await File.WriteAllTextAsync(Path.Combine(docs, "x.txt"), "Some text about quartzlynx.");
+        string[] args = option == "--set" ? ["ingest", docs, "--set", value, "--groups", "staff"] : ["ingest", docs, "--set", "named", "--groups", value];
+
+        var run = await cli.RunAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains(codePoint, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', run.Error);
+        Assert.DoesNotContain("quartzlynx", (await cli.RunAsync("ask", "What is the text about?", "--groups", "staff", "--json")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_HostilePdfs_EachEndsIndexedOrFailedWithReason()
     {
         using var cli = new CliHarness(configuration: new Dictionary<string, string?> { ["Rag:Ingestion:PerFileTimeout"] = "00:00:20" });

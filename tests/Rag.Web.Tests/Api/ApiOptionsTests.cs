@@ -24,4 +24,20 @@ public sealed class ApiOptionsTests
 
         Assert.True(new ApiOptionsValidator().Validate(null, options).Succeeded);
     }
+
+    [Theory]
+    [InlineData("\u212Aiosk", "U+212A")]      // KELVIN SIGN: NFC would make it K
+    [InlineData("sales\u200B", "U+200B")]     // zero-width space
+    [InlineData("sa\u0007les", "U+0007")]     // control character
+    public void Validate_GroupBreakingTheNameRule_FailsNamingTheKeyAndCodePoint(string group, string codePoint)
+    {
+        var options = new ApiOptions { Keys = [new ApiKeyEntry { Id = "svc", Groups = ["ok", group], KeySha256 = new string('A', 64) }] };
+
+        var result = new ApiOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Rag:Api:Keys:0:Groups:1: the group name", failure, StringComparison.Ordinal);
+        Assert.Contains(codePoint, failure, StringComparison.Ordinal);
+    }
 }

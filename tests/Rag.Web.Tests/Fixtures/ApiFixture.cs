@@ -73,7 +73,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Ingests <paramref name="folder"/> as the command line's <c>ingest</c> does, then releases the data directory.</summary>
-    internal static async Task IngestAsync(string dataDirectory, string folder, string set, string group)
+    internal static async Task IngestAsync(string dataDirectory, string folder, string set, params string[] groups)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -89,7 +89,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
             .AddRagIngest(configuration);
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<IngestionPipeline>();
-        await foreach (var result in pipeline.IngestAsync(new IngestionRequest([folder], set, [group], "test")))
+        await foreach (var result in pipeline.IngestAsync(new IngestionRequest([folder], set, groups, "test")))
         {
             Assert.Equal(IngestionStatus.Indexed, result.Status);
         }
