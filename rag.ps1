@@ -3,6 +3,8 @@ $ErrorActionPreference = 'Stop'
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'
+# ONNX Runtime's telemetry off before anything starts (the processes also switch it off themselves: docs/egress.md).
+$env:ORT_DISABLE_TELEMETRY = '1'
 $bin = Join-Path $here '.rag/bin'
 $dll = Join-Path $bin 'rag.dll'
 

@@ -51,6 +51,10 @@ internal static class RagCommandLine
     private static string? Describe(Exception ex) => ex switch
     {
         OptionsValidationException o => "invalid configuration: " + string.Join("; ", o.Failures),
+
+        // Start-up validation throws one AggregateException when several option types are wrong at once.
+        AggregateException a when a.InnerExceptions.Count > 0 && a.InnerExceptions.All(e => e is OptionsValidationException) =>
+            "invalid configuration: " + string.Join("; ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures).Distinct(StringComparer.Ordinal)),
         ModelInstallException or EmbeddingModelMismatchException or AuditUnavailableException or BeirFormatException => ex.Message,
         InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ArgumentException => ex.Message,
         OperationCanceledException => "cancelled",

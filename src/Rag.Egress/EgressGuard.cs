@@ -16,10 +16,18 @@ internal sealed class EgressGuard(
     IEgressResolver resolver,
     IEgressConnector connector,
     IServiceProvider services,
-    ILogger<EgressGuard> logger)
+    ILogger<EgressGuard> logger) : IEgressEndpointCheck
 {
     /// <summary>Refuses <paramref name="uri"/> when its host is denied by name (or, for a literal, by address) — before any resolution.</summary>
     public Task EnsureHostAllowedAsync(Uri uri, string component) => EnsureHostAllowedAsync(uri.IdnHost, uri.Port, component);
+
+    /// <inheritdoc />
+    public Task EnsureAllowedAsync(Uri endpoint, string component, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        return EnsureHostAllowedAsync(endpoint, component);
+    }
 
     /// <summary>The <see cref="SocketsHttpHandler.ConnectCallback"/>: check, resolve, check every address, connect only to permitted ones.</summary>
     public async ValueTask<Stream> ConnectAsync(string component, DnsEndPoint endPoint, CancellationToken cancellationToken)
@@ -83,7 +91,19 @@ internal sealed class EgressGuard(
     {
         var blocked = new EgressBlockedException(host, port, address, component, reason);
         logger.Blocked(host, port, address?.ToString(), component, reason);
-        var audit = services.GetService<IAuditLog>();
+        IAuditLog? audit;
+        try
+        {
+            audit = services.GetService<IAuditLog>();
+        }
+        catch (Exception ex)
+        {
+            // An audit log that cannot even be built (a bad Rag:Storage or Rag:Audit setting, reported on its own at
+            // start-up) must not turn the refusal into another error.
+            logger.AuditFailed(ex, host, port);
+            return blocked;
+        }
+
         if (audit is null)
         {
             logger.AuditMissing(host, port);

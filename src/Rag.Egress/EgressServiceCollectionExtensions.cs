@@ -16,7 +16,7 @@ public static class EgressServiceCollectionExtensions
     /// <summary>
     /// Adds validated <see cref="EgressOptions"/> (section <c>Rag:Egress</c>, checked at start-up: a closed-AI host in
     /// the allow list fails it), the <see cref="EgressPolicy"/>, the system resolver and TCP connector (registered with
-    /// TryAdd, so tests may substitute them first), <see cref="IEgressHandlerFactory"/>, and a primary handler for every
+    /// TryAdd, so tests may substitute them first), <see cref="IEgressHandlerFactory"/>, <see cref="IEgressEndpointCheck"/>, and a primary handler for every
     /// HttpClient (<c>ConfigureHttpClientDefaults</c>) whose connect callback enforces the policy after name resolution.
     /// Refusals are written to the <c>IAuditLog</c> when one is registered.
     /// </summary>
@@ -39,6 +39,7 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<IEgressResolver, DnsEgressResolver>();
         services.TryAddSingleton<IEgressConnector, SocketEgressConnector>();
         services.TryAddSingleton<EgressGuard>();
+        services.TryAddSingleton<IEgressEndpointCheck>(sp => sp.GetRequiredService<EgressGuard>());
         services.TryAddSingleton<EgressHandlerFactory>();
         services.TryAddSingleton<IEgressHandlerFactory>(sp => sp.GetRequiredService<EgressHandlerFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, EgressHandlerBuilderFilter>());

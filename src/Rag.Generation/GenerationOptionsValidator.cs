@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Rag.Core.Egress;
+using Rag.Egress;
 
 namespace Rag.Generation;
 
 /// <summary>
 /// Checks the combinations DataAnnotations cannot: what each provider needs, where the API key comes from, and
 /// (when the egress guard is registered) that the model server is a host the guard lets through — a server the
-/// guard would refuse at the first question fails at start-up instead.
+/// guard would refuse at the first question fails at start-up instead, recorded as <c>egress.blocked</c>.
 /// </summary>
 internal sealed class GenerationOptionsValidator(IServiceProvider services) : IValidateOptions<GenerationOptions>
 {
@@ -30,9 +30,9 @@ internal sealed class GenerationOptionsValidator(IServiceProvider services) : IV
             {
                 failures.Add("Rag:Generation:Endpoint must not carry credentials or a query string; put the key in Rag:Generation:ApiKeyFile.");
             }
-            else if (services.GetService<EgressPolicy>()?.CheckHost(endpoint.Host) is { IsAllowed: false } refused)
+            else if (EgressRefusal(endpoint) is { } refused)
             {
-                failures.Add($"Rag:Generation:Endpoint {endpoint.Host} is refused by the egress guard: {refused.Reason}.");
+                failures.Add($"Rag:Generation:Endpoint {endpoint.Host} is refused by the egress guard: {refused}.");
             }
 
             if (string.IsNullOrWhiteSpace(options.Model))
@@ -52,5 +52,39 @@ internal sealed class GenerationOptionsValidator(IServiceProvider services) : IV
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// The guard's reason for refusing the model server, recorded as <c>egress.blocked</c> like a refused connection
+    /// (start-up is the first attempt to use it); null when allowed or when no guard is registered.
+    /// </summary>
+    private string? EgressRefusal(Uri endpoint)
+    {
+        IEgressEndpointCheck? check;
+        try
+        {
+            check = services.GetService<IEgressEndpointCheck>();
+        }
+        catch (OptionsValidationException)
+        {
+            // Rag:Egress itself is invalid: its own validation reports that, once, and nothing can be judged against it.
+            return null;
+        }
+
+        if (check is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Validation is synchronous; the check only writes the audit record (no network), on a thread without a context.
+            check.EnsureAllowedAsync(endpoint, GenerationServiceCollectionExtensions.HttpClientName).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (EgressBlockedException refused)
+        {
+            return refused.Reason;
+        }
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Rag.Web;
+using Rag.Web.Hosting;
 
 try
 {
@@ -7,9 +7,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (StartupFailure.InvalidConfiguration(ex) is { } failures)
 {
     // A bad setting stops start-up with the key and the reason, not a stack trace.
-    await Console.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", ex.Failures));
+    await Console.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", failures));
     return 1;
 }

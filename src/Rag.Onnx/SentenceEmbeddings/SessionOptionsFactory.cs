@@ -1,20 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
+using Rag.Onnx.Runtime;
 
 namespace Rag.Onnx.SentenceEmbeddings;
 
 /// <summary>Builds <see cref="SessionOptions"/> for the requested provider, falling back to CPU.</summary>
 internal static class SessionOptionsFactory
 {
-    private static readonly Lazy<bool> s_telemetryOff = new(() =>
-    {
-        OrtEnv.Instance().DisableTelemetryEvents();
-        return true;
-    });
-
-    /// <summary>Switches ONNX Runtime telemetry off; call before creating any session.</summary>
-    public static void EnsureTelemetryDisabled() => _ = s_telemetryOff.Value;
-
     public static ExecutionProvider Resolve(ExecutionProvider requested) => requested switch
     {
         ExecutionProvider.Auto when OperatingSystem.IsWindows() => ExecutionProvider.DirectML,
@@ -26,7 +18,8 @@ internal static class SessionOptionsFactory
     public static SessionOptions Create(ExecutionProvider requested, int intraOpThreads, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        EnsureTelemetryDisabled();
+        // The one way into ONNX Runtime: nothing of it starts before telemetry is verifiably off.
+        OnnxRuntimeTelemetry.EnsureOff();
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         try
         {
