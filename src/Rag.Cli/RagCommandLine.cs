@@ -7,6 +7,7 @@ using Rag.Cli.Models;
 using Rag.Core.Answers;
 using Rag.Core.Audit;
 using Rag.Core.Storage;
+using Rag.Core.Text;
 using Rag.Evaluation.Beir;
 
 namespace Rag.Cli;
@@ -42,7 +43,8 @@ internal static class RagCommandLine
         }
         catch (Exception ex) when (Describe(ex) is { } message)
         {
-            await error.WriteLineAsync("error: " + message);
+            // Messages quote paths and names from the files and the command line: no control character reaches the terminal.
+            await error.WriteLineAsync("error: " + TerminalText.Escape(message, keepNewLines: true));
             return ex is AuditUnavailableException ? ExitAuditRefused : ExitError;
         }
     }

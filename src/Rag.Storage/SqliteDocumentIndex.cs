@@ -286,7 +286,8 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         }
 
         await using var connection = await OpenReaderAsync(cancellationToken);
-        return await ChunkQueries.KeywordAsync(connection, match, AccessKeys.GroupKeysJson(scope), limit, cancellationToken);
+        var readable = await ChunkQueries.ReadableSetsAsync(connection, AccessKeys.GroupKeysJson(scope), cancellationToken);
+        return readable.Count == 0 ? [] : await ChunkQueries.KeywordAsync(connection, match, readable, limit, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,12 @@ namespace Rag.Web;
 /// <summary>The web app's composition root: configuration, one AddXxx() per project, and the endpoints.</summary>
 public static class RagWebApplication
 {
+    /// <summary>Longest request line (method, path, query, version) Kestrel accepts; longer gets 414.</summary>
+    public const int MaxRequestLineBytes = 4 * 1024;
+
+    /// <summary>Largest header block Kestrel accepts; larger gets 431.</summary>
+    public const int MaxRequestHeadersBytes = 16 * 1024;
+
     /// <summary>
     /// Builds the app (not started). Configuration, lowest precedence first: default paths from RAG_HOME, RAG_DATA and
     /// RAG_MODELS; the RAG_CONFIG JSON file; appsettings.json; environment variables (<c>Rag__Api__ModelId</c>); the
@@ -27,7 +33,13 @@ public static class RagWebApplication
         });
         RagWebConfiguration.AddDefaults(builder.Configuration);
         configure?.Invoke(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The API's paths are short: an absurd request line or header block is refused (414/431) before any code runs.
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
+        });
         builder.Host.UseDefaultServiceProvider(provider =>
         {
             provider.ValidateOnBuild = true;
@@ -52,6 +64,8 @@ public static class RagWebApplication
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            // Answers quote documents: no cache (browser, proxy) may keep a copy of any response.
+            headers.CacheControl = "no-store";
             return next(context);
         });
         app.UseOpenAiErrorPages();

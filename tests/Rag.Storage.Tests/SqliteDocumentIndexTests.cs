@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Core.Documents;
 using Rag.Core.Storage;
+using Rag.Storage.Sqlite;
 using Rag.Testing;
 using Rag.Testing.Contracts;
 using static Rag.Testing.Contracts.IndexTestData;
@@ -26,7 +27,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal("2", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("3", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]
@@ -53,6 +54,38 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         }
 
         Assert.Equal(300, (await reopened.GetStatisticsAsync()).Chunks);
+    }
+
+    [Fact]
+    public async Task Open_KeywordIndexOfVersion1_RebuiltWithSetTagsAndSearchStaysWithinReadableSets()
+    {
+        string path;
+        await using (var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        {
+            path = index.DatabasePath;
+            await index.EnsureModelAsync(Model);
+            await index.UpsertDocumentSetAsync(new DocumentSet("open", ["group-a"]));
+            await index.UpsertDocumentSetAsync(new DocumentSet("Secret", ["group-b"]));
+            await AddAsync(index, Document("open", "open.txt"), ("The pelican protocol is public.", Near(new float[Dimensions], 1f, new Random(1))));
+            await AddAsync(index, Document("Secret", "secret.txt"), ("The pelican vault code is 4471.", Near(new float[Dimensions], 1f, new Random(2))));
+        }
+
+        // What a version 1 file holds: the keyword index without set tags.
+        Execute(path, """
+            DROP TABLE chunks_fts;
+            CREATE VIRTUAL TABLE chunks_fts USING fts5(text, headings, title, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO chunks_fts (rowid, text, headings, title) SELECT c.rowid, c.text, '', d.title FROM chunks c JOIN documents d ON d.document_id = c.document_id;
+            UPDATE meta SET value = '1' WHERE key = 'schema_version';
+            """);
+
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+        Assert.Equal(IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        var a = await reopened.SearchKeywordAsync("pelican", User("group-a"), 10);
+        var b = await reopened.SearchKeywordAsync("pelican vault", User("group-b"), 10);
+        Assert.Equal("open", Assert.Single(a).Chunk.SetName);
+        Assert.Equal("Secret", Assert.Single(b).Chunk.SetName);
+        Assert.Empty(await reopened.SearchKeywordAsync("vault", User("group-a"), 10));
     }
 
     [Fact]

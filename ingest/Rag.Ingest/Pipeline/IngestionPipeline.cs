@@ -11,6 +11,7 @@ using Rag.Core.Documents;
 using Rag.Core.Embeddings;
 using Rag.Core.Ids;
 using Rag.Core.Storage;
+using Rag.Core.Text;
 using Rag.Ingest.Chunking;
 using Rag.Ingest.Readers;
 
@@ -229,11 +230,30 @@ public sealed partial class IngestionPipeline
         await results.WriteAsync(new IngestionResult(path, documentId, IngestionStatus.Failed, 0, 0, reason, clock.Elapsed), cancellationToken);
     }
 
+    // File names and reasons quoting them are the files' authors' text: logged with control characters escaped, so a
+    // log read in a terminal cannot have its title or colours set by a file name.
+    private void LogIndexed(string path, int chunkCount)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var shown = TerminalText.Escape(path);
+            LogIndexedEscaped(_logger, shown, chunkCount);
+        }
+    }
+
+    private void LogFailed(string path, string reason)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            LogFailedEscaped(_logger, TerminalText.Escape(path), TerminalText.Escape(reason));
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Indexed {Path} ({ChunkCount} chunks)")]
-    private partial void LogIndexed(string path, int chunkCount);
+    private static partial void LogIndexedEscaped(ILogger logger, string path, int chunkCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to ingest {Path}: {Reason}")]
-    private partial void LogFailed(string path, string reason);
+    private static partial void LogFailedEscaped(ILogger logger, string path, string reason);
 
     private sealed class ParsedFile(string fullPath, SourceDocument document, IReadOnlyList<Chunk> chunks, Stopwatch clock)
     {

@@ -1,3 +1,4 @@
+using Rag.Core.Text;
 using Rag.Ingest.Pipeline;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class IngestionProgressView
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async progressContext =>
             {
-                var task = progressContext.AddTask($"[bold]{Markup.Escape(request.SetName)}[/]: scanning", maxValue: 1);
+                var task = progressContext.AddTask($"[bold]{Markup.Escape(TerminalText.Escape(request.SetName))}[/]: scanning", maxValue: 1);
                 var reporter = new Reporter(task, request.SetName);
                 await foreach (var result in pipeline.IngestAsync(request, reporter, cancellationToken))
                 {
@@ -32,7 +33,7 @@ internal static class IngestionProgressView
         {
             task.MaxValue = Math.Max(1, value.FilesTotal);
             task.Value = value.FilesDone;
-            task.Description = $"[bold]{Markup.Escape(setName)}[/]: {value.FilesDone}/{value.FilesTotal} files, {value.Pages} pages, {value.Chunks} chunks, {value.ChunksPerSecond:F1} chunks/s";
+            task.Description = $"[bold]{Markup.Escape(TerminalText.Escape(setName))}[/]: {value.FilesDone}/{value.FilesTotal} files, {value.Pages} pages, {value.Chunks} chunks, {value.ChunksPerSecond:F1} chunks/s";
         }
     }
 }

@@ -1,3 +1,4 @@
+using Rag.Core.Text;
 using Rag.Ingest.Pipeline;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ internal static class IngestionSummary
     {
         int Count(IngestionStatus s) => results.Count(r => r.Status == s);
         console.MarkupLine(
-            $"[bold]{Markup.Escape(setName)}[/]: {Count(IngestionStatus.Indexed)} indexed, {Count(IngestionStatus.Unchanged)} unchanged, " +
+            $"[bold]{Markup.Escape(TerminalText.Escape(setName))}[/]: {Count(IngestionStatus.Indexed)} indexed, {Count(IngestionStatus.Unchanged)} unchanged, " +
             $"{Count(IngestionStatus.Skipped)} skipped, {Count(IngestionStatus.Failed)} failed; " +
             $"{results.Sum(r => r.Pages)} pages, {results.Where(r => r.Status == IngestionStatus.Indexed).Sum(r => r.Chunks)} chunks.");
         var problems = results.Where(r => r.Status is IngestionStatus.Failed or IngestionStatus.Skipped).ToList();
@@ -22,7 +23,8 @@ internal static class IngestionSummary
         var table = new Table().AddColumns("file", "outcome", "reason");
         foreach (var r in problems)
         {
-            table.AddRow(Markup.Escape(r.Path), r.Status == IngestionStatus.Failed ? "[red]failed[/]" : "[yellow]skipped[/]", Markup.Escape(r.Reason ?? string.Empty));
+            // File names are the files' authors' text: control characters in them must not reach the operator's terminal.
+            table.AddRow(Markup.Escape(TerminalText.Escape(r.Path)), r.Status == IngestionStatus.Failed ? "[red]failed[/]" : "[yellow]skipped[/]", Markup.Escape(TerminalText.Escape(r.Reason)));
         }
 
         console.Write(table);

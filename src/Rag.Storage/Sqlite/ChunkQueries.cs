@@ -10,9 +10,10 @@ namespace Rag.Storage.Sqlite;
 /// <summary>The read side: which sets a caller may read, keyword search, and turning rowids back into chunks.</summary>
 internal static class ChunkQueries
 {
-    // BM25 column weights (text, headings, title): the chunk's own words count most; a title word is shared by
-    // every chunk of the document, so it should break ties rather than decide the ranking.
-    private const string Bm25 = "bm25(chunks_fts, 1.0, 0.75, 0.5)";
+    // BM25 column weights (text, headings, title, set_tag): the chunk's own words count most; a title word is shared by
+    // every chunk of the document, so it should break ties rather than decide the ranking; the set tag is the access
+    // filter and never scores.
+    private const string Bm25 = "bm25(chunks_fts, 1.0, 0.75, 0.5, 0.0)";
 
     private const string ChunkColumns =
         "c.rowid, c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash";
@@ -20,11 +21,12 @@ internal static class ChunkQueries
     private const string ReadableSetsSql =
         "SELECT DISTINCT g.set_name FROM set_groups g WHERE g.group_key IN (SELECT value FROM json_each($groups))";
 
-    // The access filter sits in the WHERE clause, so LIMIT counts only chunks the caller may read.
+    // The access filter is inside the MATCH expression (FtsQuery.Restrict: the readable sets' tags), so FTS5 never
+    // walks the postings of other sets and LIMIT counts only chunks the caller may read.
     private const string KeywordSql =
         "SELECT " + ChunkColumns + ", -" + Bm25 + " AS score" +
         " FROM chunks_fts JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN documents d ON d.document_id = c.document_id" +
-        " WHERE chunks_fts MATCH $match AND c.set_name IN (" + ReadableSetsSql + ")" +
+        " WHERE chunks_fts MATCH $match" +
         " ORDER BY score DESC, c.rowid LIMIT $limit;";
 
     // The set filter repeats the access check: a rowid found in memory is only returned if it is still readable now.
@@ -48,12 +50,11 @@ internal static class ChunkQueries
         return sets;
     }
 
-    /// <summary>BM25 search for <paramref name="match"/> (an <see cref="FtsQuery"/> expression) over readable chunks.</summary>
-    public static async Task<List<SearchHit>> KeywordAsync(SqliteConnection connection, string match, string groupKeysJson, int limit, CancellationToken cancellationToken)
+    /// <summary>BM25 search for <paramref name="match"/> (an <see cref="FtsQuery"/> expression) over the chunks of <paramref name="readableSets"/> (not empty).</summary>
+    public static async Task<List<SearchHit>> KeywordAsync(SqliteConnection connection, string match, IReadOnlyList<string> readableSets, int limit, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(KeywordSql);
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$groups", groupKeysJson);
+        command.Parameters.AddWithValue("$match", FtsQuery.Restrict(match, readableSets));
         command.Parameters.AddWithValue("$limit", limit);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

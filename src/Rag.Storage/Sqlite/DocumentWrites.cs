@@ -40,7 +40,7 @@ internal static class DocumentWrites
         await using var update = connection.Command("UPDATE chunks SET " + ChunkValues + " WHERE rowid = $rowid;", transaction);
         await using var ftsDelete = connection.Command("DELETE FROM chunks_fts WHERE rowid = $rowid;", transaction);
         await using var ftsInsert = connection.Command(
-            "INSERT INTO chunks_fts (rowid, text, headings, title) VALUES ($rowid, $text, $headings, $title);", transaction);
+            "INSERT INTO chunks_fts (rowid, text, headings, title, set_tag) VALUES ($rowid, $text, $headings, $title, $set_tag);", transaction);
 
         var written = new long[chunks.Count];
         for (var i = 0; i < chunks.Count; i++)
@@ -67,6 +67,7 @@ internal static class DocumentWrites
             Set(ftsInsert, "$text", chunk.Text);
             Set(ftsInsert, "$headings", string.Join('\n', chunk.HeadingPath));
             Set(ftsInsert, "$title", document.Title);
+            Set(ftsInsert, "$set_tag", SetTags.Of(setName));
             await ftsInsert.ExecuteNonQueryAsync(cancellationToken);
             written[i] = rowId;
         }

@@ -44,6 +44,19 @@ internal static class FtsQuery
         return query.Length == 0 ? null : query.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="match"/> (from <see cref="Build"/>) limited to the content columns and to chunks of
+    /// <paramref name="canonicalSetNames"/>: FTS5 then walks only the postings of those sets (see <see cref="SetTags"/>).
+    /// This is the keyword search's access filter.
+    /// </summary>
+    public static string Restrict(string match, IReadOnlyCollection<string> canonicalSetNames)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(canonicalSetNames);
+        ArgumentOutOfRangeException.ThrowIfZero(canonicalSetNames.Count);
+        return "{text headings title} : (" + match + ") AND set_tag : (" + string.Join(" OR ", canonicalSetNames.Select(s => "\"" + SetTags.Of(s) + "\"")) + ")";
+    }
+
     private static void AddTerm(ReadOnlySpan<char> word, HashSet<string> seen, StringBuilder query)
     {
         var searchable = false;

@@ -74,6 +74,24 @@ internal static class IndexSchema
         // then ordinal. Set names are stored NFC (NOCASE, which folds ASCII only, then completes the rule); group_key
         // becomes the NameKey; document ids derive from the set's NameKey. Needs code (NFC), hence no SQL here.
         NameKeyMigration.Run,
+
+        // Version 3.
+        // - chunks_fts gets a set_tag column holding one token per chunk, its set's tag (SetTags). A keyword search
+        //   ANDs the caller's readable sets' tags with its terms, so FTS5 walks only the postings that meet a readable
+        //   set's tag instead of every posting of a term that is frequent in a set the caller cannot read (which took
+        //   measurably longer, telling the caller such a set exists). The column's BM25 weight is 0; its one token
+        //   adds 1 to every row's length and to the average (BM25's length normalisation barely moves).
+        //   Contentless tables cannot be altered or re-read, so the index is rebuilt from chunks.
+        Sql("""
+        DROP TABLE chunks_fts;
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            text, headings, title, set_tag,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO chunks_fts (rowid, text, headings, title, set_tag)
+            SELECT c.rowid, c.text, (SELECT ifnull(group_concat(h.value, char(10)), '') FROM json_each(c.heading_path) h), d.title, 's' || lower(hex(c.set_name))
+            FROM chunks c JOIN documents d ON d.document_id = c.document_id;
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>

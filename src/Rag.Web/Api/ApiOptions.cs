@@ -25,4 +25,16 @@ internal sealed class ApiOptions
     /// <summary>Most messages in one request (system messages included); more gets 400. Default 64.</summary>
     [Range(1, 10_000, ErrorMessage = "Rag:Api:MaxMessages must be between 1 and 10000.")]
     public int MaxMessages { get; set; } = 64;
+
+    /// <summary>Length of the window in which refused sign-ins are counted per client address. Default 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Rag:Api:DeniedSignInWindow must be between 00:00:01 and 1.00:00:00 (a TimeSpan, e.g. 00:01:00).")]
+    public TimeSpan DeniedSignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Refused sign-ins of one client address recorded one by one per window; the rest go into one summary record with their count. Default 10.</summary>
+    [Range(0, 10_000, ErrorMessage = "Rag:Api:DeniedSignInsRecordedPerAddress must be between 0 and 10000.")]
+    public int DeniedSignInsRecordedPerAddress { get; set; } = 10;
+
+    /// <summary>Refused sign-ins of all addresses together recorded one by one per window (many addresses at once). Default 200.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Rag:Api:DeniedSignInsRecordedPerWindow must be between 0 and 1000000.")]
+    public int DeniedSignInsRecordedPerWindow { get; set; } = 200;
 }

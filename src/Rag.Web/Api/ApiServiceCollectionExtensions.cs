@@ -17,6 +17,8 @@ internal static class ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<DeniedSignInLimiter>();
+        services.AddHostedService<DeniedSignInSummaryWriter>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, configureOptions: null);
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -14,13 +13,16 @@ namespace Rag.Web.Authentication;
 /// <summary>
 /// Scheme <c>ApiKey</c>: <c>Authorization: Bearer &lt;key&gt;</c>, checked against the configured SHA-256 hashes. A refused
 /// request gets 401 in OpenAI's error shape with <c>WWW-Authenticate: Bearer</c> and is recorded as a denied
-/// <c>auth.signin</c> (with the key id the key claims, never the key).
+/// <c>auth.signin</c> (with the key id the key claims, never the key, and at most
+/// <see cref="DeniedSignInRecords.MaxPathChars"/> characters of the path); past a client address's allowance per window
+/// refusals are counted into one summary record instead (<see cref="DeniedSignInLimiter"/>).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    DeniedSignInLimiter limiter,
     IAuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     internal const string NoKeysMessage =
@@ -77,16 +79,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private async Task RecordDeniedAsync(string reason, string? keyId)
     {
-        var subject = keyId is null ? "anonymous" : ApiKeyDefaults.UserIdPrefix + keyId;
-        var detail = JsonSerializer.Serialize(new { scheme = Scheme.Name, reason, keyId, path = Request.Path.Value });
-        var denied = new AuditEvent(AuditActions.SignIn, AuditActor.FromId(subject), keyId is null ? [] : [subject], AuditOutcomes.Denied)
+        // One client must not be able to fill the disk through the audit trail: the first refusals of an address in a
+        // window are recorded one by one, the rest counted into one summary record (see DeniedSignInLimiter).
+        var address = ClientAddress.Of(Context);
+        var alone = limiter.Admit(address, keyId, reason, out var summaries);
+        IReadOnlyList<AuditEvent> records = alone ? [.. summaries, DeniedSignInRecords.One(Scheme.Name, reason, keyId, Request.Path.Value, address)] : summaries;
+        if (records.Count == 0)
         {
-            Detail = detail,
-            ClientAddress = ClientAddress.Of(Context),
-        };
+            return;
+        }
+
         try
         {
-            await audit.AppendAsync(denied, Context.RequestAborted);
+            await audit.AppendAsync(records, Context.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -16,4 +16,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "The answer model stopped before the answer was complete.")]
     public static partial void AnswerBrokeOff(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} summaries of refused API sign-ins could not be recorded in the audit trail.")]
+    public static partial void DeniedSignInSummaryNotRecorded(ILogger logger, int count, Exception exception);
 }

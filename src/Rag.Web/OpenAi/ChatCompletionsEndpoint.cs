@@ -22,7 +22,7 @@ internal static class ChatCompletionsEndpoint
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(options);
         var api = options.Value;
-        var (body, error) = await ReadBodyAsync(http, api.MaxRequestBodyBytes);
+        var (body, error) = JsonContentType.Check(http.Request.ContentType) is { } unsupported ? (null, unsupported) : await ReadBodyAsync(http, api.MaxRequestBodyBytes);
         if (error is not null)
         {
             await error.WriteAsync(http);
@@ -89,7 +89,7 @@ internal static class ChatCompletionsEndpoint
         }
 
         http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.CacheControl = "no-store";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await WriteEventAsync(http, json.RoleChunk());
         while (more)
@@ -131,6 +131,8 @@ internal static class ChatCompletionsEndpoint
         await WriteEventAsync(http, new OpenAiError(StatusCodes.Status500InternalServerError, "The answer ended without a final answer.", "server_error", "incomplete_answer").ToJson());
     }
 
+    private const int MaxShownPath = 200;
+
     private static async Task<(JsonDocument? Body, OpenAiError? Error)> ReadBodyAsync(HttpContext http, long maxBytes)
     {
         var tooLarge = new OpenAiError(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes (Rag:Api:MaxRequestBodyBytes).", "invalid_request_error", "request_too_large");
@@ -146,7 +148,15 @@ internal static class ChatCompletionsEndpoint
 
         try
         {
-            return (await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted), null);
+            var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            if (JsonStrings.FindInvalid(document.RootElement) is { } at)
+            {
+                document.Dispose();
+                var shown = at.Length > MaxShownPath ? at[..MaxShownPath] + "…" : at;
+                return (null, OpenAiError.BadRequest($"The request body is not valid JSON: the string at {shown} holds a lone surrogate (\\uD800-\\uDFFF unpaired) or bytes that are not UTF-8.", "invalid_json"));
+            }
+
+            return (document, null);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -26,6 +26,7 @@ internal sealed record OpenAiError(int Status, string Message, string Type, stri
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(new OpenAiError(status, message, type, code, param).ToJson().ToJsonString(), context.RequestAborted);
     }
 }

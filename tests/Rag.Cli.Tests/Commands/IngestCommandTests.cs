@@ -59,6 +59,36 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public async Task Ingest_FileNameWithTerminalControls_PrintedEscaped()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("hostile");
+        await File.WriteAllTextAsync(Path.Combine(docs, "ok.txt"), "Plain text is supported.");
+        // ESC ] 0 ; title BEL sets the terminal's title; U+202E turns "gpj.exe" into "exe.jpg" on screen.
+        var name = "a\u001b]0;PWNED\u0007b\u001b[31m\u202Egpj.exe.jpg";
+        await File.WriteAllBytesAsync(Path.Combine(docs, name), [0xFF, 0xD8, 0xFF, 0xE0]);
+
+        var run = await cli.RunAsync("ingest", docs, "--set", "hostile", "--groups", "staff");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 skipped", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("a\\x1B]0;PWNED\\x07b\\x1B[31m\\u202Egpj.exe.jpg", FileColumn(run.Output), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Output + run.Error, c => c is '\u001b' or '\u0007' or '\u202E');
+    }
+
+    [Fact]
+    public async Task Ingest_MissingPathWithTerminalControls_ErrorPrintedEscaped()
+    {
+        using var cli = new CliHarness();
+
+        var run = await cli.RunAsync("ingest", "/nonexistent/\u001b]0;PWNED\u0007\u009b31m\u2067x", "--set", "x", "--groups", "g");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("/nonexistent/\\x1B]0;PWNED\\x07\\x9B31m\\u2067x", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Error, c => c is '\u001b' or '\u0007' or '\u009b' or '\u2067');
+    }
+
+    [Fact]
     public async Task Ingest_NewSetWithoutGroups_FailsWithClearError()
     {
         using var cli = new CliHarness();
@@ -206,4 +236,11 @@ public sealed class IngestCommandTests
         var stats = await services.GetRequiredService<IDocumentIndex>().GetStatisticsAsync();
         Assert.Equal(results.Count(r => r.Status == IngestionStatus.Indexed), stats.Documents);
     }
+
+    /// <summary>The summary table's file column, its wrapped lines joined (the table wraps long paths).</summary>
+    private static string FileColumn(string output) => string.Concat(output.Split('\n')
+        .Select(line => line.Split('│', '|'))
+        .Where(cells => cells.Length > 3)
+        .Select(cells => cells[1].Trim())
+        .Where(cell => cell != "file"));
 }

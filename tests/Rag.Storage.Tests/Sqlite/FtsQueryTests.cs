@@ -36,4 +36,20 @@ public sealed class FtsQueryTests
 
         Assert.Equal(FtsQuery.MaxTerms, query.Split(" OR ").Length);
     }
+
+    [Fact]
+    public void Restrict_ReadableSets_ContentColumnsAndTheSetsTags()
+    {
+        var match = FtsQuery.Build("vault code")!;
+
+        var restricted = FtsQuery.Restrict(match, ["finance", "Ärzte"]);
+
+        Assert.Equal("{text headings title} : (\"vault\" OR \"code\") AND set_tag : (\"s66696e616e6365\" OR \"sc384727a7465\")", restricted);
+    }
+
+    [Fact]
+    public void Restrict_NoSets_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => FtsQuery.Restrict("\"x\"", []));
+    }
 }

@@ -14,6 +14,9 @@ public sealed class ApiOptionsTests
         Assert.Equal(1024 * 1024, options.MaxRequestBodyBytes);
         Assert.Equal(4000, options.MaxQuestionChars);
         Assert.Equal(64, options.MaxMessages);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.DeniedSignInWindow);
+        Assert.Equal(10, options.DeniedSignInsRecordedPerAddress);
+        Assert.Equal(200, options.DeniedSignInsRecordedPerWindow);
         Assert.Equal("Rag:Api", ApiOptions.SectionName);
     }
 
