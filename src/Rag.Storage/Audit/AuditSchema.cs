@@ -86,13 +86,17 @@ internal static class AuditSchema
             BEGIN SELECT RAISE(ABORT, 'purge markers are append-only'); END;
         """;
 
-    /// <summary>Creates the schema, or upgrades schema 1 by chaining its records in order, and schema 2 by adding the MAC column and tables.</summary>
-    public static void Ensure(SqliteConnection connection, ILogger logger)
+    /// <summary>
+    /// Creates the schema, or upgrades schema 1 by chaining its records in order, and schema 2 by adding the MAC column
+    /// and tables. Returns the version it upgraded from (0 when it created or changed nothing): records from before
+    /// schema 3 have no MAC, so the upgrading writer signs them at once (<see cref="SqliteAuditLog"/>).
+    /// </summary>
+    public static int Ensure(SqliteConnection connection, ILogger logger)
     {
         var current = CurrentVersion(connection);
         if (current == Version)
         {
-            return;
+            return 0;
         }
 
         if (current > Version)
@@ -104,7 +108,7 @@ internal static class AuditSchema
         current = CurrentVersion(connection, transaction);
         if (current == Version)
         {
-            return; // another process got there first
+            return 0; // another process got there first
         }
 
         var legacy = current == 1;
@@ -131,9 +135,12 @@ internal static class AuditSchema
         {
             logger.SchemaMigrated(connection.DataSource, current, Version);
         }
+
+        return current;
     }
 
-    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    /// <summary>The schema version of the open database (0 for a new one).</summary>
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var version = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);

@@ -464,13 +464,40 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         try
         {
             await connection.OpenAsync(cancellationToken);
-            AuditSchema.Ensure(connection, _logger);
+            if (AuditSchema.CurrentVersion(connection) is > 0 and < AuditSchema.Version)
+            {
+                await UpgradeAsync(cancellationToken);
+            }
+            else
+            {
+                AuditSchema.Ensure(connection, _logger);
+            }
+
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>An older audit.db is upgraded by the writer, which holds the key to sign its records (never by a reader, which may hold only the public key).</summary>
+    private async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        if (!_keys.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"The audit database '{DatabasePath}' is from an older version; open it once with the application (which holds the signing key) to upgrade it before verifying it with only the public key.");
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            GetWriter();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -548,7 +575,18 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         {
             connection.Open();
             SqliteFiles.ConfigureWriter(connection, fullSync: true, _logger);
-            AuditSchema.Ensure(connection, _logger);
+            var upgradedFrom = AuditSchema.Ensure(connection, _logger);
+            if (upgradedFrom > 0)
+            {
+                // Records from before schema 3 carry no MAC: the upgrading writer vouches for them as the previous
+                // version would have at its next checkpoint, by signing the head now, before any other writer can append.
+                var (sequence, hash) = Head(connection, null);
+                if (sequence > 0)
+                {
+                    Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key, cancellationToken: CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+
             var last = LastCheckpoint();
             _lastCheckpointTime = last?.Time ?? DateTimeOffset.MinValue;
             _lastSignedSequence = last?.Sequence ?? 0;
