@@ -104,15 +104,16 @@ internal static class AuditVerifyCommand
             else
             {
                 Print(context.Console, report, checkpointFile.Path, key.KeyId, seconds);
-                context.Console.MarkupLineInterpolated($"Trust anchor: {trust.Describe()}");
+                // Plain lines (not wrapped to the terminal): a fingerprint is copied from here into configuration.
+                await context.Output.WriteLineAsync($"Trust anchor: {trust.Describe()}");
                 foreach (var refusal in refusals)
                 {
-                    context.Console.MarkupLineInterpolated($"A writer refused {refusal.Attempts:N0} time(s) ({refusal.FirstTime:u} to {refusal.LastTime:u}) to extend the log past record {refusal.FirstSequence}: {refusal.Reason}");
+                    await context.Output.WriteLineAsync($"A writer refused {refusal.Attempts:N0} time(s) ({refusal.FirstTime:u} to {refusal.LastTime:u}) to extend the log past record {refusal.FirstSequence}: {refusal.Reason}");
                 }
 
                 if (notRecorded is not null)
                 {
-                    context.Console.MarkupLineInterpolated($"This verification could not be recorded in the log: {notRecorded}");
+                    await context.Output.WriteLineAsync($"This verification could not be recorded in the log: {notRecorded}");
                 }
             }
 
