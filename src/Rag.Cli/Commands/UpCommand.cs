@@ -38,6 +38,7 @@ internal static class UpCommand
                 await IngestCommand.RunAsync(context, pipeline, new IngestionRequest([path], set, CliContext.SplitList(setGroups), "rag-up"), cancellationToken);
             }
 
+            await AuditCli.PrintTrustAnchorAsync(context, services);
             var scope = AskCommand.Scope(null, parse.GetValue(groups));
             await PromptAsync(context, services.GetRequiredService<QuestionService>(), scope, cancellationToken);
             return RagCommandLine.ExitOk;

@@ -35,6 +35,20 @@ public sealed class AuditOptions
     /// <summary>The private key as PEM text (e.g. from an environment variable or a secret store). Never logged.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// The trust anchor: the SHA-256 fingerprint (64 hex digits, as <c>rag audit verify</c> prints it) of the public key
+    /// that signs this log, pinned at installation in configuration that the data directory's owner cannot change
+    /// (a mounted config file, the service's environment). A signing key that does not match is refused, and
+    /// verification with it fails. Unset, verification trusts whatever key it finds and says so.
+    /// </summary>
+    [RegularExpression("^(sha256:)?[0-9a-fA-F]{64}$", ErrorMessage = "Rag:Audit:TrustedKeyFingerprint must be the 64 hex digits of the audit public key's SHA-256 fingerprint (as `rag audit verify` prints it).")]
+    public string? TrustedKeyFingerprint { get; set; }
+
+    /// <summary><see cref="TrustedKeyFingerprint"/> as 64 lowercase hex digits, or null when none is pinned.</summary>
+    public string? PinnedFingerprint => TrustedKeyFingerprint is { Length: > 0 } pin
+        ? (pin.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? pin[7..] : pin).ToLowerInvariant()
+        : null;
+
     /// <summary>Records older than this may be purged (default 400 days).</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00", ErrorMessage = "Rag:Audit:RetentionPeriod must be between 1 day and 100 years.")]
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(400);

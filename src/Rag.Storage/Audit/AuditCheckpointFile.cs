@@ -65,8 +65,10 @@ public sealed class AuditCheckpointFile
     /// <summary>
     /// Signs and appends a checkpoint at record <paramref name="sequence"/> with head <paramref name="headHash"/>,
     /// unless the file already covers that record (another process got there first). Returns the new checkpoint or null.
+    /// Refuses (<see cref="InvalidOperationException"/>) when the file ends before checkpoint <paramref name="recordedNumber"/>,
+    /// which the database recorded signing: it was deleted, emptied or cut short, and numbering it afresh would hide that.
     /// </summary>
-    public async Task<AuditCheckpoint?> AppendAsync(long sequence, string headHash, DateTimeOffset time, AuditKey key, CancellationToken cancellationToken = default)
+    public async Task<AuditCheckpoint?> AppendAsync(long sequence, string headHash, DateTimeOffset time, AuditKey key, long recordedNumber = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
@@ -75,6 +77,11 @@ public sealed class AuditCheckpointFile
         if (last is null && stream.Length > 0)
         {
             throw new InvalidOperationException($"The last line of the audit checkpoint file '{Path}' is not a checkpoint; run `./rag audit verify` and restore the file from its WORM copy.");
+        }
+
+        if ((last?.Number ?? 0) < recordedNumber)
+        {
+            throw new InvalidOperationException($"The audit checkpoint file '{Path}' {(last is null ? "holds no checkpoint" : $"ends at checkpoint {last.Number}")}, but the log recorded signing checkpoint {recordedNumber}: it was deleted, emptied or cut short. Restore it from its WORM copy; nothing is signed until then.");
         }
 
         if (last is not null && last.Sequence >= sequence)

@@ -30,6 +30,7 @@ public sealed class AuditKeyProvider : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private AuditKey? _key;
+    private AuditKey? _unpinned;
 
     /// <summary>Creates the provider; nothing is read until a key is needed.</summary>
     public AuditKeyProvider(IOptions<AuditOptions> options, IOptions<StorageOptions> storage, ILogger<AuditKeyProvider> logger)
@@ -47,13 +48,43 @@ public sealed class AuditKeyProvider : IDisposable
         : Path.GetFullPath(_options.SigningKeyFile ?? Path.Combine(_dataDirectory, DefaultKeyFileName));
 
     /// <summary>The private key (loaded or generated once).</summary>
-    /// <exception cref="InvalidOperationException">The configured key is missing, unreadable or not a P-256 private key.</exception>
+    /// <exception cref="InvalidOperationException">The configured key is missing, unreadable, not a P-256 private key, or not the pinned one.</exception>
     public AuditKey GetSigningKey()
     {
         lock (_lock)
         {
-            return _key ??= Load();
+            if (_key is null)
+            {
+                var key = Load();
+                if (_options.PinnedFingerprint is { } pin && !string.Equals(pin, key.Fingerprint, StringComparison.Ordinal))
+                {
+                    key.Dispose();
+                    throw new InvalidOperationException(
+                        $"The audit signing key from {Source} has fingerprint {key.Fingerprint}, not the one pinned by Rag:Audit:TrustedKeyFingerprint ({pin}): it was replaced. Nothing is recorded or signed with it; restore the pinned key.");
+                }
+
+                _key = key;
+            }
+
+            return _key;
         }
+    }
+
+    /// <summary>True when a private key is configured or was generated (so a verification can check record MACs); never generates one.</summary>
+    public bool HasPrivateKey =>
+        !string.IsNullOrWhiteSpace(_options.SigningKey) || !string.IsNullOrWhiteSpace(_options.SigningKeyFile) || File.Exists(Path.Combine(_dataDirectory, DefaultKeyFileName));
+
+    /// <summary>What a verification with <paramref name="key"/> trusts: its fingerprint, where it came from, and whether it is the pinned key.</summary>
+    public AuditKeyTrust DescribeTrust(AuditKey key, string? publicKeyFile)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var source = publicKeyFile is not null ? Path.GetFullPath(publicKeyFile)
+            : HasPrivateKey ? Source
+            : PublicPathFor(Path.Combine(_dataDirectory, DefaultKeyFileName));
+        var pinning = _options.PinnedFingerprint is { } pin
+            ? (string.Equals(pin, key.Fingerprint, StringComparison.Ordinal) ? AuditKeyPinning.Pinned : AuditKeyPinning.Mismatch)
+            : publicKeyFile is not null ? AuditKeyPinning.GivenByAuditor : AuditKeyPinning.Unpinned;
+        return new AuditKeyTrust(key.Fingerprint, key.KeyId, source, pinning);
     }
 
     /// <summary>
@@ -81,13 +112,12 @@ public sealed class AuditKeyProvider : IDisposable
             }
         }
 
-        var defaultPath = Path.Combine(_dataDirectory, DefaultKeyFileName);
-        if (!string.IsNullOrWhiteSpace(_options.SigningKey) || !string.IsNullOrWhiteSpace(_options.SigningKeyFile) || File.Exists(defaultPath))
+        if (HasPrivateKey)
         {
-            return AuditKey.FromPem(GetSigningKey().ExportPublicPem());
+            return AuditKey.FromPem(LoadUnpinned().ExportPublicPem());
         }
 
-        var publicPath = PublicPathFor(defaultPath);
+        var publicPath = PublicPathFor(Path.Combine(_dataDirectory, DefaultKeyFileName));
         if (File.Exists(publicPath))
         {
             return AuditKey.FromPem(File.ReadAllText(publicPath));
@@ -97,8 +127,25 @@ public sealed class AuditKeyProvider : IDisposable
             $"No audit key to verify with: pass --public-key FILE, or configure Rag:Audit:SigningKeyFile. (Without either, the first record this version writes generates {DefaultKeyFileName} in the data directory.)");
     }
 
+    /// <summary>
+    /// The private key for a verification, whether or not it is the pinned one (verification reports a mismatch instead of failing to start).
+    /// </summary>
+    public AuditKey GetPrivateKeyForVerification() => LoadUnpinned();
+
     /// <inheritdoc />
-    public void Dispose() => _key?.Dispose();
+    public void Dispose()
+    {
+        _key?.Dispose();
+        _unpinned?.Dispose();
+    }
+
+    private AuditKey LoadUnpinned()
+    {
+        lock (_lock)
+        {
+            return _key ?? (_unpinned ??= Load());
+        }
+    }
 
     private AuditKey Load()
     {

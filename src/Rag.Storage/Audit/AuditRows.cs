@@ -9,10 +9,10 @@ namespace Rag.Storage.Audit;
 internal static class AuditRows
 {
     public const string Columns =
-        "seq, time_utc, action, actor_id, actor_name, actor_groups, actor_roles, targets, outcome, correlation_id, client_address, model_id, model_version, detail, prev_hash, hash";
+        "seq, time_utc, action, actor_id, actor_name, actor_groups, actor_roles, targets, outcome, correlation_id, client_address, model_id, model_version, detail, prev_hash, hash, mac";
 
     private const string InsertSql =
-        "INSERT INTO audit_events (" + Columns + ") VALUES ($seq, $time, $action, $actor, $name, $groups, $roles, $targets, $outcome, $correlation, $client, $model, $modelVersion, $detail, $prev, $hash);";
+        "INSERT INTO audit_events (" + Columns + ") VALUES ($seq, $time, $action, $actor, $name, $groups, $roles, $targets, $outcome, $correlation, $client, $model, $modelVersion, $detail, $prev, $hash, $mac);";
 
     /// <summary>Inserts <paramref name="record"/> and one <c>audit_targets</c> row per distinct target.</summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, AuditRecord record)
@@ -56,7 +56,7 @@ internal static class AuditRows
             ModelVersion = NullableText(reader, 12),
             Detail = NullableText(reader, 13),
         };
-        return new AuditRecord(reader.GetInt64(0), time, auditEvent, Text(reader, 14), Text(reader, 15));
+        return new AuditRecord(reader.GetInt64(0), time, auditEvent, Text(reader, 14), Text(reader, 15)) { Mac = NullableText(reader, 16) };
     }
 
     private static void Bind(SqliteCommand command, AuditRecord record)
@@ -78,6 +78,7 @@ internal static class AuditRows
         command.Parameters.AddWithValue("$detail", (object?)e.Detail ?? DBNull.Value);
         command.Parameters.AddWithValue("$prev", record.PreviousHash);
         command.Parameters.AddWithValue("$hash", record.Hash);
+        command.Parameters.AddWithValue("$mac", (object?)record.Mac ?? DBNull.Value);
     }
 
     private static string Text(SqliteDataReader reader, int ordinal) =>

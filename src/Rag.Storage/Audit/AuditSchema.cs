@@ -8,10 +8,32 @@ using Rag.Storage.Sqlite;
 
 namespace Rag.Storage.Audit;
 
-/// <summary>The audit database's tables, indexes and append-only triggers, and the upgrade from schema 1 (no hash chain).</summary>
+/// <summary>The audit database's tables, indexes and append-only triggers, and the upgrades from schema 1 (no hash chain) and 2 (no record MACs).</summary>
 internal static class AuditSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
+
+    // Schema 3: each record's MAC (records written before it have none and rely on the checkpoints that cover them),
+    // the checkpoints signed (so a checkpoint file that loses them is noticed), and the refusals to extend an unvouched tail.
+    private const string UpgradeToV3 =
+        """
+        ALTER TABLE audit_events ADD COLUMN mac TEXT;
+        CREATE TABLE audit_checkpoints (
+            number    INTEGER PRIMARY KEY,
+            seq       INTEGER NOT NULL,
+            head_hash TEXT NOT NULL,
+            line      TEXT NOT NULL);
+        CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+            BEGIN SELECT RAISE(ABORT, 'checkpoint records are append-only'); END;
+        CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+            BEGIN SELECT RAISE(ABORT, 'checkpoint records are append-only'); END;
+        CREATE TABLE audit_refusals (
+            first_seq  INTEGER PRIMARY KEY,
+            first_time TEXT NOT NULL,
+            last_time  TEXT NOT NULL,
+            attempts   INTEGER NOT NULL,
+            reason     TEXT NOT NULL);
+        """;
 
     private const string CreateV2 =
         """
@@ -64,13 +86,17 @@ internal static class AuditSchema
             BEGIN SELECT RAISE(ABORT, 'purge markers are append-only'); END;
         """;
 
-    /// <summary>Creates the schema, or upgrades schema 1 by chaining its records in order.</summary>
-    public static void Ensure(SqliteConnection connection, ILogger logger)
+    /// <summary>
+    /// Creates the schema, or upgrades schema 1 by chaining its records in order, and schema 2 by adding the MAC column
+    /// and tables. Returns the version it upgraded from (0 when it created or changed nothing): records from before
+    /// schema 3 have no MAC, so the upgrading writer signs them at once (<see cref="SqliteAuditLog"/>).
+    /// </summary>
+    public static int Ensure(SqliteConnection connection, ILogger logger)
     {
         var current = CurrentVersion(connection);
         if (current == Version)
         {
-            return;
+            return 0;
         }
 
         if (current > Version)
@@ -79,9 +105,10 @@ internal static class AuditSchema
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        if (CurrentVersion(connection, transaction) == Version)
+        current = CurrentVersion(connection, transaction);
+        if (current == Version)
         {
-            return; // another process got there first
+            return 0; // another process got there first
         }
 
         var legacy = current == 1;
@@ -90,7 +117,12 @@ internal static class AuditSchema
             connection.Execute("ALTER TABLE audit_events RENAME TO audit_events_v1;", transaction);
         }
 
-        connection.Execute(CreateV2, transaction);
+        if (current < 2)
+        {
+            connection.Execute(CreateV2, transaction);
+        }
+
+        connection.Execute(UpgradeToV3, transaction);
         if (legacy)
         {
             ChainLegacyRecords(connection, transaction);
@@ -99,13 +131,16 @@ internal static class AuditSchema
 
         connection.Execute($"PRAGMA user_version = {Version};", transaction);
         transaction.Commit();
-        if (legacy)
+        if (current > 0)
         {
-            logger.SchemaMigrated(connection.DataSource, 1, Version);
+            logger.SchemaMigrated(connection.DataSource, current, Version);
         }
+
+        return current;
     }
 
-    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    /// <summary>The schema version of the open database (0 for a new one).</summary>
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var version = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture);

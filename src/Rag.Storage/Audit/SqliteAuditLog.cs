@@ -16,6 +16,7 @@ namespace Rag.Storage.Audit;
 /// them in SQL too. Every record is hash-chained to the one before; every <see cref="AuditOptions.CheckpointEveryRecords"/>
 /// records, every <see cref="AuditOptions.CheckpointInterval"/> while records wait unsigned, and when the log is closed, the chain head is signed into
 /// the checkpoint file. Sequence numbers are gap-free (max + 1 inside an IMMEDIATE transaction), every commit is fully synced.
+/// Every record carries a keyed MAC, and the log never extends or signs a tail it cannot vouch for (<see cref="AuditTailGuard"/>).
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposable, IDisposable
 {
@@ -30,7 +31,11 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _writer;
     private AuditKey? _key;
+    private AuditRecordMac? _mac;
+    private AuditTailGuard? _tail;
     private long _uncheckpointed;
+    private long _lastSignedSequence;
+    private long _recordedCheckpoint;
     private DateTimeOffset _lastCheckpointTime;
     private ITimer? _timer;
     private int _disposed;
@@ -89,9 +94,24 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
             try
             {
                 var connection = GetWriter();
-                using var transaction = connection.BeginTransaction(deferred: false);
-                written = Insert(connection, transaction, auditEvents, _time.GetUtcNow());
-                transaction.Commit();
+                AuditDamage? unvouched;
+                using (var transaction = connection.BeginTransaction(deferred: false))
+                {
+                    // Never extend a tail this process cannot vouch for: checked inside the write lock, so nothing slips in between.
+                    unvouched = _tail!.Vouch(connection, transaction);
+                    written = unvouched is null ? Insert(connection, transaction, auditEvents, _time.GetUtcNow()) : [];
+                    if (unvouched is null)
+                    {
+                        transaction.Commit();
+                    }
+                }
+
+                if (unvouched is not null)
+                {
+                    throw Refuse(connection, unvouched);
+                }
+
+                _tail.Advance(written[^1].Sequence, written[^1].Hash);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -100,8 +120,10 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
                 throw;
             }
 
+            // Counted from the last signed head, not from this process's own appends, so several writers together still
+            // leave no more than CheckpointEveryRecords records unsigned (verification holds them to that).
             _uncheckpointed += written.Count;
-            if (_uncheckpointed >= _options.CheckpointEveryRecords || _time.GetUtcNow() - _lastCheckpointTime >= _options.CheckpointInterval)
+            if (written[^1].Sequence - _lastSignedSequence >= _options.CheckpointEveryRecords || _time.GetUtcNow() - _lastCheckpointTime >= _options.CheckpointInterval)
             {
                 await TryCheckpointAsync(written[^1].Sequence, written[^1].Hash, cancellationToken);
             }
@@ -122,15 +144,19 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         try
         {
             var connection = GetWriter();
-            var (sequence, hash) = Head(connection, null);
+            if (_tail!.Vouch(connection, null) is { } unvouched)
+            {
+                throw Refuse(connection, unvouched);
+            }
+
+            var (sequence, hash) = _tail.Head;
             if (sequence == 0)
             {
                 return null;
             }
 
-            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, cancellationToken);
-            _uncheckpointed = 0;
-            _lastCheckpointTime = _time.GetUtcNow();
+            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, _recordedCheckpoint, cancellationToken);
+            Signed(checkpoint, sequence);
             return checkpoint;
         }
         finally
@@ -162,6 +188,20 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         return await AuditPurging.GetMarkerAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>The last checkpoint this log recorded signing (a copy kept in the database), or null when none was.</summary>
+    public async Task<AuditRecordedCheckpoint?> GetRecordedCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditCheckpointRecords.LastRecordedAsync(connection, cancellationToken);
+    }
+
+    /// <summary>The times a writer refused to extend the log past a record it could not vouch for.</summary>
+    public async Task<IReadOnlyList<AuditRefusal>> GetRefusalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditCheckpointRecords.RefusalsAsync(connection, cancellationToken);
     }
 
     /// <summary>
@@ -220,6 +260,12 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         {
             var connection = GetWriter();
             using var transaction = connection.BeginTransaction(deferred: false);
+            if (_tail!.Vouch(connection, transaction) is { } unvouched)
+            {
+                transaction.Rollback();
+                throw Refuse(connection, unvouched);
+            }
+
             var now = _time.GetUtcNow();
             var result = await AuditPurging.PurgeAsync(connection, transaction, _options, _key!, now, cancellationToken);
             var record = new AuditEvent(AuditActions.AuditPurged, actor, [], result.LegalHold ? AuditOutcomes.Denied : AuditOutcomes.Ok)
@@ -227,8 +273,9 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
                 Detail = result.ToDetailJson(),
                 ClientAddress = AuditContext.LocalClient,
             };
-            Insert(connection, transaction, [record], now);
+            var written = Insert(connection, transaction, [record], now);
             transaction.Commit();
+            _tail.Advance(written[0].Sequence, written[0].Hash);
             _uncheckpointed++;
             if (result.Purged > 0)
             {
@@ -260,8 +307,10 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         {
             try
             {
-                var (sequence, hash) = Head(_writer, null);
-                TryCheckpointAsync(sequence, hash, CancellationToken.None).GetAwaiter().GetResult();
+                if (VouchedHead(_writer) is { } head)
+                {
+                    TryCheckpointAsync(head.Sequence, head.Hash, CancellationToken.None).GetAwaiter().GetResult();
+                }
             }
             catch (SqliteException ex)
             {
@@ -330,7 +379,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
     }
 
-    private static List<AuditRecord> Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEvent> events, DateTimeOffset now)
+    private List<AuditRecord> Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEvent> events, DateTimeOffset now)
     {
         var (sequence, hash) = Head(connection, transaction);
         var time = AuditChain.Normalize(now);
@@ -339,7 +388,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         {
             sequence++;
             var next = AuditChain.ComputeHash(hash, sequence, time, auditEvent);
-            var record = new AuditRecord(sequence, time, auditEvent, hash, next);
+            var record = new AuditRecord(sequence, time, auditEvent, hash, next) { Mac = _mac!.Compute(sequence, next) };
             AuditRows.Insert(connection, transaction, record);
             written.Add(record);
             hash = next;
@@ -352,20 +401,60 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
     {
         try
         {
-            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, cancellationToken);
-            if (checkpoint is not null)
-            {
-                _logger.AuditCheckpointWritten(checkpoint.Number, checkpoint.Sequence, Checkpoints.Path);
-            }
-
-            _uncheckpointed = 0;
-            _lastCheckpointTime = _time.GetUtcNow();
+            var checkpoint = await Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key!, _recordedCheckpoint, cancellationToken);
+            Signed(checkpoint, sequence);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or SqliteException)
         {
             // The records are written; only their signature is late. Retried with the next record and at close.
             _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
         }
+    }
+
+    /// <summary>After a checkpoint at <paramref name="sequence"/> (null: the file already covered it): keeps a copy in the database and resets the counters.</summary>
+    private void Signed(AuditCheckpoint? checkpoint, long sequence)
+    {
+        if (checkpoint is not null)
+        {
+            _logger.AuditCheckpointWritten(checkpoint.Number, checkpoint.Sequence, Checkpoints.Path);
+            _recordedCheckpoint = Math.Max(_recordedCheckpoint, checkpoint.Number);
+        }
+
+        _uncheckpointed = 0;
+        _lastSignedSequence = Math.Max(_lastSignedSequence, sequence);
+        _lastCheckpointTime = _time.GetUtcNow();
+        if (checkpoint is not null)
+        {
+            AuditCheckpointRecords.Add(_writer!, checkpoint);
+        }
+    }
+
+    /// <summary>The head to sign at close or on the timer, once every record up to it is vouched for; null (the refusal recorded) otherwise.</summary>
+    private (long Sequence, string Hash)? VouchedHead(SqliteConnection connection)
+    {
+        if (_tail!.Vouch(connection, null) is { } unvouched)
+        {
+            Refuse(connection, unvouched);
+            return null;
+        }
+
+        return _tail.Head.Sequence > 0 ? _tail.Head : null;
+    }
+
+    /// <summary>Records and logs a refusal to go past an unvouched record; returns the exception that refuses the action.</summary>
+    private AuditUnavailableException Refuse(SqliteConnection connection, AuditDamage unvouched)
+    {
+        try
+        {
+            AuditCheckpointRecords.AddRefusal(connection, unvouched, _time.GetUtcNow());
+        }
+        catch (SqliteException ex)
+        {
+            _logger.AuditAppendFailed(ex, "audit.refusal", DatabasePath);
+        }
+
+        _logger.AuditTailUnvouched(unvouched.Message);
+        return new AuditUnavailableException("The audit log was not extended: " + unvouched.Message);
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
@@ -375,13 +464,40 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         try
         {
             await connection.OpenAsync(cancellationToken);
-            AuditSchema.Ensure(connection, _logger);
+            if (AuditSchema.CurrentVersion(connection) is > 0 and < AuditSchema.Version)
+            {
+                await UpgradeAsync(cancellationToken);
+            }
+            else
+            {
+                AuditSchema.Ensure(connection, _logger);
+            }
+
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>An older audit.db is upgraded by the writer, which holds the key to sign its records (never by a reader, which may hold only the public key).</summary>
+    private async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        if (!_keys.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"The audit database '{DatabasePath}' is from an older version; open it once with the application (which holds the signing key) to upgrade it before verifying it with only the public key.");
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            GetWriter();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -396,10 +512,9 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
 
             try
             {
-                if (_uncheckpointed > 0 && _writer is not null && Volatile.Read(ref _disposed) == 0)
+                if (_uncheckpointed > 0 && _writer is not null && Volatile.Read(ref _disposed) == 0 && VouchedHead(_writer) is { } head)
                 {
-                    var (sequence, hash) = Head(_writer, null);
-                    await TryCheckpointAsync(sequence, hash, CancellationToken.None);
+                    await TryCheckpointAsync(head.Sequence, head.Hash, CancellationToken.None);
                 }
             }
             finally
@@ -417,19 +532,19 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         }
     }
 
-    /// <summary>When the last checkpoint was signed, to know when the next is due; a file that cannot be read makes it due now.</summary>
-    private DateTimeOffset LastCheckpointTime()
+    /// <summary>The checkpoint file's last checkpoint, to know when the next is due and where vouching starts; null (due now) when the file cannot be read.</summary>
+    private AuditCheckpoint? LastCheckpoint()
     {
         try
         {
-            return Checkpoints.ReadLast()?.Time ?? DateTimeOffset.MinValue;
+            return Checkpoints.ReadLast();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The checkpoint file only signs records already written: as for a failed checkpoint, the append goes on,
             // and the next checkpoint (due at once) tries again and reports it.
             _logger.AuditCheckpointFailed(ex, Checkpoints.Path);
-            return DateTimeOffset.MinValue;
+            return null;
         }
     }
 
@@ -452,6 +567,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
 
         // The key is loaded before the first record: a missing or bad key refuses the action instead of leaving records unsigned.
         _key = _keys.GetSigningKey();
+        _mac ??= AuditRecordMac.FromKey(_key);
 
         // Opened on first use and kept only once it works, so a failure is reported by the append that hit it.
         EnsureDirectory();
@@ -460,8 +576,24 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource, IAsyncDisposa
         {
             connection.Open();
             SqliteFiles.ConfigureWriter(connection, fullSync: true, _logger);
-            AuditSchema.Ensure(connection, _logger);
-            _lastCheckpointTime = LastCheckpointTime();
+            var upgradedFrom = AuditSchema.Ensure(connection, _logger);
+            if (upgradedFrom > 0)
+            {
+                // Records from before schema 3 carry no MAC: the upgrading writer vouches for them as the previous
+                // version would have at its next checkpoint, by signing the head now, before any other writer can append.
+                var (sequence, hash) = Head(connection, null);
+                if (sequence > 0)
+                {
+                    Checkpoints.AppendAsync(sequence, hash, _time.GetUtcNow(), _key, cancellationToken: CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+
+            var last = LastCheckpoint();
+            _lastCheckpointTime = last?.Time ?? DateTimeOffset.MinValue;
+            _lastSignedSequence = last?.Sequence ?? 0;
+            _recordedCheckpoint = AuditCheckpointRecords.Last(connection, null)?.Number ?? 0;
+            _tail = new AuditTailGuard(_key, _mac);
+            _tail.Start(last);
             _writer = connection;
 
             // Records appended in a burst and then left alone are signed within one interval, not only at close.

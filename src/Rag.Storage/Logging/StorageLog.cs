@@ -40,4 +40,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Purged audit records 1..{Through} older than {Cutoff}")]
     public static partial void AuditPurged(this ILogger logger, long through, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Critical, Message = "The audit log was not extended: {Reason} Every action that needs an audit record is refused until an operator resolves it (docs/audit.md, \"Unvouched records\")")]
+    public static partial void AuditTailUnvouched(this ILogger logger, string reason);
 }

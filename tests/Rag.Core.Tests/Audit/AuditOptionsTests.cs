@@ -19,12 +19,14 @@ public sealed class AuditOptionsTests
     [InlineData(nameof(AuditOptions.CheckpointEveryRecords))]
     [InlineData(nameof(AuditOptions.CheckpointInterval))]
     [InlineData(nameof(AuditOptions.RetentionPeriod))]
+    [InlineData(nameof(AuditOptions.TrustedKeyFingerprint))]
     public void Validation_OutOfRange_FailsNamingTheKey(string member)
     {
         var options = member switch
         {
             nameof(AuditOptions.CheckpointEveryRecords) => new AuditOptions { CheckpointEveryRecords = 0 },
             nameof(AuditOptions.CheckpointInterval) => new AuditOptions { CheckpointInterval = TimeSpan.Zero },
+            nameof(AuditOptions.TrustedKeyFingerprint) => new AuditOptions { TrustedKeyFingerprint = "3f2a9c1d00b1e7aa" }, // a key id, not the whole fingerprint
             _ => new AuditOptions { RetentionPeriod = TimeSpan.FromHours(1) },
         };
         var results = new List<ValidationResult>();
@@ -35,6 +37,17 @@ public sealed class AuditOptionsTests
         var result = Assert.Single(results);
         Assert.Contains(member, result.MemberNames);
         Assert.Contains("Rag:Audit:" + member, result.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("3F2A9C1D00B1E7AA3F2A9C1D00B1E7AA3F2A9C1D00B1E7AA3F2A9C1D00B1E7AA")]
+    [InlineData("sha256:3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa")]
+    public void PinnedFingerprint_EitherSpelling_IsLowercaseHex(string configured)
+    {
+        var options = new AuditOptions { TrustedKeyFingerprint = configured };
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+        Assert.Equal("3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa3f2a9c1d00b1e7aa", options.PinnedFingerprint);
     }
 
     [Fact]

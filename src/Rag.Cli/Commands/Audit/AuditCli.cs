@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
+using Rag.Storage.Audit;
 
 namespace Rag.Cli.Commands.Audit;
 
@@ -31,6 +32,28 @@ internal static class AuditCli
         catch (Exception ex) when (ex is not (OperationCanceledException or AuditUnavailableException or InvalidOperationException or OptionsValidationException))
         {
             throw new AuditUnavailableException("The command was refused because the audit trail could not record it: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Says which key signs the audit trail and where the production key and the WORM copy of the checkpoints must live
+    /// (<c>rag up</c> prints it, so a trial install does not pass for a production one).
+    /// </summary>
+    public static async Task PrintTrustAnchorAsync(CliContext context, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var keys = services.GetRequiredService<AuditKeyProvider>();
+        var options = services.GetRequiredService<IOptions<AuditOptions>>().Value;
+        var key = keys.GetSigningKey();
+        var checkpoints = services.GetRequiredService<SqliteAuditLog>().Checkpoints.Path;
+        var dataDirectory = Path.GetFullPath(context.Paths.DataDirectory) + Path.DirectorySeparatorChar;
+        await context.Output.WriteLineAsync($"Audit trail: signed with key {key.Fingerprint} from {keys.Source}{(options.PinnedFingerprint is null ? " (not pinned)" : " (pinned by Rag:Audit:TrustedKeyFingerprint)")}.");
+        if (keys.Source.StartsWith(dataDirectory, StringComparison.Ordinal) || options.PinnedFingerprint is null)
+        {
+            await context.Output.WriteLineAsync(
+                "  Fine for a trial. In production: keep the signing key outside the data directory (Rag:Audit:SigningKeyFile on a mounted secret the database administrators cannot read; `rag audit keygen FILE`), " +
+                $"pin its fingerprint with Rag:Audit:TrustedKeyFingerprint in configuration outside the data directory, and copy {checkpoints} to WORM storage (S3 Object Lock, a WORM share) after `rag audit checkpoint`. " +
+                "Auditors verify with `rag audit verify --checkpoints WORM-COPY --public-key THEIR-COPY.pub.pem` (docs/audit.md).");
         }
     }
 

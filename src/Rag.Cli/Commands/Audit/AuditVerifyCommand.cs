@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
+using Rag.Core.Audit.Signing;
 using Rag.Core.Audit.Verification;
 using Rag.Storage.Audit;
 using Spectre.Console;
@@ -23,7 +25,9 @@ internal static class AuditVerifyCommand
         {
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             var log = services.GetRequiredService<SqliteAuditLog>();
-            using var key = services.GetRequiredService<AuditKeyProvider>().GetVerificationKey(parse.GetValue(publicKey));
+            var keys = services.GetRequiredService<AuditKeyProvider>();
+            using var key = keys.GetVerificationKey(parse.GetValue(publicKey));
+            var trust = keys.DescribeTrust(key, parse.GetValue(publicKey));
             var checkpointFile = parse.GetValue(checkpoints) is { } path ? new AuditCheckpointFile(path) : log.Checkpoints;
             if (parse.GetValue(checkpoints) is not null && !File.Exists(checkpointFile.Path))
             {
@@ -32,7 +36,23 @@ internal static class AuditVerifyCommand
 
             var lines = await checkpointFile.ReadLinesAsync(cancellationToken);
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var report = await AuditVerifier.VerifyAsync(log, lines, key, parse.GetValue(from), cancellationToken);
+            var options = services.GetRequiredService<IOptions<AuditOptions>>().Value;
+
+            // Record MACs can be checked only with the private key, and only when it is the key being verified with.
+            using var mac = keys.HasPrivateKey && keys.GetPrivateKeyForVerification() is { } signing && signing.Fingerprint == key.Fingerprint
+                ? AuditRecordMac.FromKey(signing)
+                : null;
+            var policy = new AuditVerificationPolicy
+            {
+                RecordMac = mac,
+                Now = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                CheckpointInterval = options.CheckpointInterval,
+                CheckpointEveryRecords = options.CheckpointEveryRecords,
+                Recorded = await log.GetRecordedCheckpointAsync(cancellationToken),
+                CheckpointFileIsCopy = parse.GetValue(checkpoints) is not null,
+                PinnedFingerprint = options.PinnedFingerprint,
+            };
+            var report = await AuditVerifier.VerifyAsync(log, lines, key, policy, parse.GetValue(from), cancellationToken);
             if (report.Intact && await log.CheckTargetIndexAsync(cancellationToken) is { } indexDamage)
             {
                 report = report with { Damage = [indexDamage] };
@@ -40,16 +60,27 @@ internal static class AuditVerifyCommand
 
             var seconds = started.Elapsed.TotalSeconds;
 
-            // The verification is itself on record, with what it found.
-            var actor = AuditCli.Actor(parse.GetValue(user));
-            await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
-            await log.AppendAsync(
-                new AuditEvent(AuditActions.AuditVerified, actor, [], report.Intact ? AuditOutcomes.Ok : AuditOutcomes.Damaged)
-                {
-                    Detail = JsonSerializer.Serialize(new { records = report.RecordsChecked, lastSequence = report.LastSequence, checkpoints = checkpointFile.Path, damage = report.Damage.Select(d => d.Message) }),
-                    ClientAddress = AuditContext.LocalClient,
-                },
-                cancellationToken);
+            var refusals = await log.GetRefusalsAsync(cancellationToken);
+
+            // The verification is itself on record, with what it found. A log too damaged to take the record (an
+            // unvouched tail, a replaced key) still gets its report: the damage is what the reader must see.
+            string? notRecorded = null;
+            try
+            {
+                var actor = AuditCli.Actor(parse.GetValue(user));
+                await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
+                await log.AppendAsync(
+                    new AuditEvent(AuditActions.AuditVerified, actor, [], report.Intact ? AuditOutcomes.Ok : AuditOutcomes.Damaged)
+                    {
+                        Detail = JsonSerializer.Serialize(new { records = report.RecordsChecked, lastSequence = report.LastSequence, checkpoints = checkpointFile.Path, key = trust.Fingerprint, pinning = trust.Pinning.ToString(), damage = report.Damage.Select(d => d.Message) }),
+                        ClientAddress = AuditContext.LocalClient,
+                    },
+                    cancellationToken);
+            }
+            catch (Exception ex) when (!report.Intact && ex is AuditUnavailableException or InvalidOperationException)
+            {
+                notRecorded = ex.Message;
+            }
 
             if (parse.GetValue(json))
             {
@@ -63,12 +94,27 @@ internal static class AuditVerifyCommand
                     checkpointsMatched = report.CheckpointsMatched,
                     uncoveredRecords = report.UncoveredRecords,
                     seconds,
+                    trust = new { fingerprint = trust.Fingerprint, keyId = trust.KeyId, source = trust.Source, pinning = trust.Pinning.ToString(), description = trust.Describe() },
+                    recordMacsChecked = report.RecordMacsChecked,
+                    refusals = refusals.Select(r => new { firstSequence = r.FirstSequence, firstTime = r.FirstTime, lastTime = r.LastTime, attempts = r.Attempts, reason = r.Reason }),
+                    notRecorded,
                     damage = report.Damage.Select(d => new { kind = d.Kind.ToString(), firstBadSequence = d.FirstBadSequence, checkpoint = d.Checkpoint, intervalFrom = d.IntervalFrom, intervalTo = d.IntervalTo, message = d.Message }),
                 }));
             }
             else
             {
                 Print(context.Console, report, checkpointFile.Path, key.KeyId, seconds);
+                // Plain lines (not wrapped to the terminal): a fingerprint is copied from here into configuration.
+                await context.Output.WriteLineAsync($"Trust anchor: {trust.Describe()}");
+                foreach (var refusal in refusals)
+                {
+                    await context.Output.WriteLineAsync($"A writer refused {refusal.Attempts:N0} time(s) ({refusal.FirstTime:u} to {refusal.LastTime:u}) to extend the log past record {refusal.FirstSequence}: {refusal.Reason}");
+                }
+
+                if (notRecorded is not null)
+                {
+                    await context.Output.WriteLineAsync($"This verification could not be recorded in the log: {notRecorded}");
+                }
             }
 
             return report.Intact ? RagCommandLine.ExitOk : RagCommandLine.ExitAuditDamaged;

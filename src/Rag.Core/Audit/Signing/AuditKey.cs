@@ -15,11 +15,15 @@ public sealed class AuditKey : IDisposable
     {
         _key = key;
         CanSign = canSign;
-        KeyId = Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
+        KeyId = Fingerprint[..16];
     }
 
-    /// <summary>First 16 hex digits of the SHA-256 of the public key (SubjectPublicKeyInfo): names the key in signed files.</summary>
+    /// <summary>First 16 hex digits of <see cref="Fingerprint"/>: names the key in signed files.</summary>
     public string KeyId { get; }
+
+    /// <summary>The SHA-256 of the public key (SubjectPublicKeyInfo, DER) as 64 lowercase hex digits: what <c>Rag:Audit:TrustedKeyFingerprint</c> pins.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>True when the private key is present.</summary>
     public bool CanSign { get; }
@@ -81,6 +85,28 @@ public sealed class AuditKey : IDisposable
         }
 
         return Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256));
+    }
+
+    /// <summary>
+    /// <paramref name="length"/> bytes derived from the private key with HKDF-SHA256 (<paramref name="purpose"/> as the info),
+    /// so a second secret (e.g. the record MAC key) needs no second key file and is as hard to get as the signing key.
+    /// </summary>
+    internal byte[] DeriveSecret(string purpose, int length)
+    {
+        if (!CanSign)
+        {
+            throw new InvalidOperationException("Deriving a secret needs the audit private key (Rag:Audit:SigningKeyFile or Rag:Audit:SigningKey); only the public key was given.");
+        }
+
+        var parameters = _key.ExportParameters(includePrivateParameters: true);
+        try
+        {
+            return HKDF.DeriveKey(HashAlgorithmName.SHA256, parameters.D!, length, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
     }
 
     /// <summary>True when <paramref name="signature"/> (base64) is this key's signature of <paramref name="payload"/>.</summary>

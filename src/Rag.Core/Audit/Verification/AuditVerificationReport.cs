@@ -17,6 +17,12 @@ public sealed record AuditVerificationReport(
     int CheckpointsMatched,
     long UncoveredRecords)
 {
+    /// <summary>The SHA-256 fingerprint of the key the signatures were checked with (<see cref="Signing.AuditKey.Fingerprint"/>).</summary>
+    public string? KeyFingerprint { get; init; }
+
+    /// <summary>True when every record's MAC was checked (verification held the private key).</summary>
+    public bool RecordMacsChecked { get; init; }
+
     /// <summary>True when nothing was found.</summary>
     public bool Intact => Damage.Count == 0;
 }

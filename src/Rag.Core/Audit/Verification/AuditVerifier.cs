@@ -11,24 +11,62 @@ public static class AuditVerifier
     /// <summary>How far around a broken link verification looks to tell insertions, deletions and moves apart.</summary>
     public const int Window = 1024;
 
-    /// <summary>Verifies <paramref name="source"/> against <paramref name="checkpointLines"/> with <paramref name="key"/> (the public half is enough).</summary>
+    /// <summary>Verifies <paramref name="source"/>'s chain against <paramref name="checkpointLines"/> with <paramref name="key"/> (the public half is enough), without a <see cref="AuditVerificationPolicy"/>.</summary>
     /// <param name="source">The stored records and purge marker.</param>
     /// <param name="checkpointLines">The checkpoint file's lines.</param>
     /// <param name="key">The audit key.</param>
     /// <param name="fromSequence">Start at the last good checkpoint before this record instead of the start of the log.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static async Task<AuditVerificationReport> VerifyAsync(
+    public static Task<AuditVerificationReport> VerifyAsync(
         IAuditChainSource source,
         IReadOnlyList<string> checkpointLines,
         AuditKey key,
         long? fromSequence = null,
+        CancellationToken cancellationToken = default) =>
+        VerifyCoreAsync(source, checkpointLines, key, null, fromSequence, cancellationToken);
+
+    /// <summary>
+    /// Verifies <paramref name="source"/> as <c>rag audit verify</c> does: the chain and signatures, and also
+    /// <paramref name="policy"/>'s rules (records no checkpoint covers must carry a valid MAC, records past due must be
+    /// signed, checkpoints the store recorded must still be in the file, the key must be the pinned one).
+    /// </summary>
+    /// <param name="source">The stored records and purge marker.</param>
+    /// <param name="checkpointLines">The checkpoint file's lines.</param>
+    /// <param name="key">The audit key.</param>
+    /// <param name="policy">The further rules.</param>
+    /// <param name="fromSequence">Start at the last good checkpoint before this record instead of the start of the log.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public static Task<AuditVerificationReport> VerifyAsync(
+        IAuditChainSource source,
+        IReadOnlyList<string> checkpointLines,
+        AuditKey key,
+        AuditVerificationPolicy policy,
+        long? fromSequence = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return VerifyCoreAsync(source, checkpointLines, key, policy, fromSequence, cancellationToken);
+    }
+
+    private static async Task<AuditVerificationReport> VerifyCoreAsync(
+        IAuditChainSource source,
+        IReadOnlyList<string> checkpointLines,
+        AuditKey key,
+        AuditVerificationPolicy? policy,
+        long? fromSequence,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(checkpointLines);
         ArgumentNullException.ThrowIfNull(key);
         var damage = new List<AuditDamage>();
+        if (policy?.PinnedFingerprint is { } pin && !string.Equals(pin, key.Fingerprint, StringComparison.Ordinal))
+        {
+            damage.Add(new AuditDamage(AuditDamageKind.UntrustedKey, null, $"The verifying key (fingerprint {key.Fingerprint}) is not the one pinned by Rag:Audit:TrustedKeyFingerprint ({pin}): the signing key was replaced, so its signatures prove nothing."));
+        }
+
         var (checkpoints, checkpointProblem, checkpointsChecked) = CheckpointVerifier.Verify(checkpointLines, key);
+        checkpointProblem ??= policy is null ? null : MissingCheckpoints(policy, checkpoints);
         if (checkpointProblem is not null)
         {
             damage.Add(checkpointProblem);
@@ -55,7 +93,7 @@ public static class AuditVerifier
             }
         }
 
-        var walk = await WalkAsync(source, anchor, checkpoints, cancellationToken);
+        var walk = await WalkAsync(source, anchor, checkpoints, policy, cancellationToken);
         if (walk.Damage is not null)
         {
             damage.Add(walk.Damage);
@@ -68,11 +106,31 @@ public static class AuditVerifier
             walk.Last,
             checkpointsChecked,
             walk.Matched,
-            walk.Damage is null ? (walk.Last ?? anchor.AfterSequence) - Math.Max(walk.LastMatched, anchor.AfterSequence) : 0);
+            walk.Damage is null ? (walk.Last ?? anchor.AfterSequence) - Math.Max(walk.LastMatched, anchor.AfterSequence) : 0)
+        {
+            KeyFingerprint = key.Fingerprint,
+            RecordMacsChecked = policy?.RecordMac is not null,
+        };
     }
 
-    private static async Task<WalkResult> WalkAsync(IAuditChainSource source, AuditAnchor anchor, List<AuditCheckpoint> checkpoints, CancellationToken cancellationToken)
+    /// <summary>The store recorded signing a checkpoint the file no longer holds (a WORM copy may end earlier, but never be empty).</summary>
+    private static AuditDamage? MissingCheckpoints(AuditVerificationPolicy policy, List<AuditCheckpoint> checkpoints)
     {
+        if (policy.Recorded is not { } recorded || checkpoints.Count > 0 && (policy.CheckpointFileIsCopy || checkpoints[^1].Number >= recorded.Number))
+        {
+            return null;
+        }
+
+        var holds = checkpoints.Count == 0 ? "holds no checkpoint" : $"ends at checkpoint {checkpoints[^1].Number}";
+        return new AuditDamage(AuditDamageKind.CheckpointsMissing, null, $"The log recorded signing checkpoint {recorded.Number} (record {recorded.Sequence}), but the checkpoint file {holds}: it was deleted, emptied or cut short. Restore it from its WORM copy and verify against that copy.")
+        {
+            Checkpoint = recorded.Number,
+        };
+    }
+
+    private static async Task<WalkResult> WalkAsync(IAuditChainSource source, AuditAnchor anchor, List<AuditCheckpoint> checkpoints, AuditVerificationPolicy? policy, CancellationToken cancellationToken)
+    {
+        var vouching = policy is null ? null : new TailVouching(policy);
         var bySequence = checkpoints.Where(c => c.Sequence > anchor.AfterSequence).ToLookup(c => c.Sequence);
         var expected = anchor.AfterSequence + 1;
         var link = anchor.Hash;
@@ -114,7 +172,13 @@ public static class AuditVerifier
                 return Explains(rewritten, found) ?? new WalkResult(found, checkedCount, last, matched, lastMatched);
             }
 
+            if (vouching?.BadMac(record) is { } badMac)
+            {
+                return Explains(rewritten, badMac) ?? new WalkResult(badMac, checkedCount, last, matched, lastMatched);
+            }
+
             checkedCount++;
+            vouching?.Add(record);
             foreach (var checkpoint in bySequence[record.Sequence])
             {
                 if (rewritten is not null)
@@ -139,6 +203,7 @@ public static class AuditVerifier
 
                 matched++;
                 lastMatched = record.Sequence;
+                vouching?.Covered();
             }
 
             back.Enqueue((record.Sequence, record.Hash));
@@ -170,7 +235,7 @@ public static class AuditVerifier
             return new WalkResult(truncated, checkedCount, last, matched, lastMatched);
         }
 
-        return new WalkResult(null, checkedCount, last, matched, lastMatched);
+        return new WalkResult(vouching?.Uncovered(Math.Max(lastMatched, anchor.AfterSequence), end), checkedCount, last, matched, lastMatched);
     }
 
     /// <summary>While a checkpoint mismatch is pending: that mismatch, unless <paramref name="found"/> names a record at or before it (then the caller reports <paramref name="found"/>).</summary>
