@@ -15,9 +15,6 @@ public sealed class AuditCheckpointFile
     /// <summary>Default file name in the data directory.</summary>
     public const string DefaultFileName = "audit-checkpoints.jsonl";
 
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(20);
-
     /// <summary>Creates the file object for <paramref name="path"/>; nothing is opened yet.</summary>
     public AuditCheckpointFile(string path)
     {
@@ -50,14 +47,7 @@ public sealed class AuditCheckpointFile
     /// <summary>The last checkpoint in the file, or null (also when the last line is not a checkpoint). Waits while another process appends.</summary>
     public AuditCheckpoint? ReadLast()
     {
-        var deadline = DateTime.UtcNow + LockTimeout;
-        FileStream? stream;
-        while (!TryOpenShared(DateTime.UtcNow < deadline, out stream))
-        {
-            Thread.Sleep(RetryDelay);
-        }
-
-        using (stream)
+        using (var stream = FileLockRetry.Default.Open(OpenShared))
         {
             return stream is null ? null : LastOf(stream);
         }
@@ -110,54 +100,26 @@ public sealed class AuditCheckpointFile
         return lastLine.Length == 0 ? null : AuditCheckpointLine.TryParse(lastLine, out _);
     }
 
-    private async Task<FileStream> OpenExclusiveAsync(CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + LockTimeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(Path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite));
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(RetryDelay, cancellationToken);
-            }
-        }
-    }
+    private Task<FileStream> OpenExclusiveAsync(CancellationToken cancellationToken) =>
+        FileLockRetry.Default.OpenAsync(() => new FileStream(Path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite)), cancellationToken);
 
-    private async Task<FileStream?> OpenSharedAsync(CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + LockTimeout;
-        FileStream? stream;
-        while (!TryOpenShared(DateTime.UtcNow < deadline, out stream))
-        {
-            await Task.Delay(RetryDelay, cancellationToken);
-        }
-
-        return stream;
-    }
+    private Task<FileStream?> OpenSharedAsync(CancellationToken cancellationToken) =>
+        FileLockRetry.Default.OpenAsync(OpenShared, cancellationToken);
 
     /// <summary>
-    /// Opens the file to read, beside other readers: true with the stream, or with null when there is no file; false
-    /// while an append (in this process or another) holds the file's exclusive lock and <paramref name="mayWait"/>.
-    /// A reader that does not wait for the lock fails outright, or would read a half-written last line.
+    /// Opens the file to read, beside other readers; null when there is no file. Throws <see cref="IOException"/> while an
+    /// append (in this process or another) holds the file's exclusive lock, so the caller waits for it: a reader that does
+    /// not wait for the lock fails outright, or would read a half-written last line.
     /// </summary>
-    private bool TryOpenShared(bool mayWait, out FileStream? stream)
+    private FileStream? OpenShared()
     {
-        stream = null;
         try
         {
-            stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return true;
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return true;
-        }
-        catch (IOException) when (mayWait)
-        {
-            return false;
+            return null;
         }
     }
 }

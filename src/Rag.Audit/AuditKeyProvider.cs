@@ -24,8 +24,6 @@ public sealed class AuditKeyProvider : IDisposable
     /// <summary>Suffix of the lock file beside the generated key, held while the key is generated.</summary>
     private const string LockSuffix = ".lock";
 
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
-
     private readonly AuditOptions _options;
     private readonly string _dataDirectory;
     private readonly ILogger _logger;
@@ -199,21 +197,8 @@ public sealed class AuditKeyProvider : IDisposable
     }
 
     /// <summary>Opens <paramref name="path"/> (created empty when missing) exclusively, waiting while another process holds it.</summary>
-    private static FileStream LockExclusive(string path)
-    {
-        var deadline = DateTime.UtcNow + LockTimeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite));
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20);
-            }
-        }
-    }
+    private static FileStream LockExclusive(string path) =>
+        FileLockRetry.Default.Open(() => new FileStream(path, PrivateFiles.CreateOptions(FileMode.OpenOrCreate, FileAccess.ReadWrite)));
 
     /// <summary>
     /// Writes <paramref name="key"/> to <paramref name="path"/> (owner read/write only) and its public half beside it.
