@@ -9,6 +9,7 @@ using Rag.Generation;
 using Rag.Ingest;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
+using Rag.Audit;
 
 namespace Rag.Cli;
 
@@ -72,6 +73,7 @@ internal static class RagServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services
             .AddRagStorage(configuration)
+            .AddRagAudit(configuration)
             .AddRagEgress(configuration);
         return services;
     }

@@ -9,12 +9,11 @@ namespace Rag.Core;
 /// <summary>Registers retrieval and answering.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/> and their validated options (including <see cref="AuditOptions"/>, section <c>Rag:Audit</c>).</summary>
+    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/>, <see cref="ConfigurationAudit"/> and their validated options (<see cref="AuditOptions"/> is registered by the audit store, <c>AddRagAudit</c>).</summary>
     public static IServiceCollection AddRagCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerer>();

@@ -3,22 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rag.Core.Audit;
 using Rag.Core.Conversations;
 using Rag.Core.Storage;
-using Rag.Storage.Audit;
-using Rag.Storage.Audit.Export;
 using Rag.Storage.Conversations;
 
 namespace Rag.Storage;
 
-/// <summary>Registers the embedded store: the SQLite document index and the SQLite audit log.</summary>
+/// <summary>Registers the embedded store: the SQLite document index and conversation store (the audit log is <c>AddRagAudit</c>, in Rag.Audit).</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds validated <see cref="StorageOptions"/> (section <c>Rag:Storage</c>), <see cref="IDocumentIndex"/>
     /// (a <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container) and
-    /// <see cref="IAuditLog"/> (a <see cref="SqliteAuditLog"/> with validated <see cref="AuditOptions"/> and its <see cref="AuditKeyProvider"/>) and
     /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
@@ -35,14 +31,6 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteDocumentIndex>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDocumentIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>());
-        services.AddOptions<AuditOptions>()
-            .Bind(configuration.GetSection(AuditOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<AuditKeyProvider>();
-        services.AddSingleton<SqliteAuditLog>();
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
-        services.AddSingleton<AuditExporter>();
         services.AddSingleton<SqliteConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
         return services;

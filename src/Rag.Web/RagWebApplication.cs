@@ -6,6 +6,7 @@ using Rag.Storage;
 using Rag.Web.Api;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
+using Rag.Audit;
 
 namespace Rag.Web;
 
@@ -51,6 +52,7 @@ public static class RagWebApplication
             .AddRagCore(configuration)
             .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
+            .AddRagAudit(configuration)
             .AddRagEgress(configuration)
             .AddRagGeneration(configuration)
             .AddRagApi(configuration)

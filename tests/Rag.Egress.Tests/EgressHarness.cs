@@ -5,11 +5,12 @@ using Rag.Core.Audit;
 using Rag.Egress.Tests.Fakes;
 using Rag.Storage;
 using Rag.Testing;
+using Rag.Audit;
 
 namespace Rag.Egress.Tests;
 
 /// <summary>
-/// A service provider as a product process builds it — the real SQLite audit log (<c>AddRagStorage</c>) and
+/// A service provider as a product process builds it — the real SQLite audit log (<c>AddRagStorage</c>, <c>AddRagAudit</c>) and
 /// <c>AddRagEgress</c> — with the resolver and connector replaced by recording fakes.
 /// </summary>
 internal sealed class EgressHarness : IAsyncDisposable
@@ -28,6 +29,7 @@ internal sealed class EgressHarness : IAsyncDisposable
         services.AddSingleton<IEgressResolver>(Resolver);
         services.AddSingleton<IEgressConnector>(Connector);
         services.AddRagStorage(configuration);
+        services.AddRagAudit(configuration);
         services.AddRagEgress(configuration);
         configure?.Invoke(services);
         Provider = services.BuildServiceProvider(validateScopes: true);

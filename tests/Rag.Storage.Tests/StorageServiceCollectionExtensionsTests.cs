@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Rag.Core.Audit;
-using Rag.Storage.Audit;
 using Rag.Core.Storage;
 using Rag.Testing;
 
@@ -20,14 +18,11 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         await using var provider = Build(_temp.Combine("data"));
 
         var index = provider.GetRequiredService<IDocumentIndex>();
-        var audit = provider.GetRequiredService<IAuditLog>();
 
         var sqlite = Assert.IsType<SqliteDocumentIndex>(index);
         Assert.Same(sqlite, provider.GetRequiredService<SqliteDocumentIndex>());
         Assert.Same(index, provider.GetRequiredService<IDocumentIndex>());
         Assert.Equal(_temp.Combine("data", SqliteDocumentIndex.FileName), sqlite.DatabasePath);
-        Assert.Equal(_temp.Combine("data", SqliteAuditLog.FileName), Assert.IsType<SqliteAuditLog>(audit).DatabasePath);
-        Assert.Equal(1, (await audit.AppendAsync(new AuditEvent(AuditActions.QuestionAsked, AuditActor.FromId("u"), [], AuditOutcomes.Ok))).Sequence);
     }
 
     [Fact]
@@ -47,7 +42,6 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     {
         var provider = Build(_temp.Path);
         provider.GetRequiredService<IDocumentIndex>();
-        provider.GetRequiredService<IAuditLog>();
 
         provider.Dispose();
     }

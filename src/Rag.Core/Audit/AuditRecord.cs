@@ -5,11 +5,11 @@ namespace Rag.Core.Audit;
 /// <param name="Time">When it was written (UTC, 100 ns precision).</param>
 /// <param name="Event">What happened.</param>
 /// <param name="PreviousHash">Hex SHA-256 of the record before (or of the purge marker / genesis).</param>
-/// <param name="Hash">Hex SHA-256 over <see cref="PreviousHash"/> and the canonical form (<see cref="AuditChain"/>).</param>
+/// <param name="Hash">Hex SHA-256 over <see cref="PreviousHash"/> and the canonical form (<c>AuditChain</c> in Rag.Audit).</param>
 public sealed record AuditRecord(long Sequence, DateTimeOffset Time, AuditEvent Event, string PreviousHash, string Hash)
 {
     /// <summary>
-    /// The record's keyed MAC (<see cref="Signing.AuditRecordMac"/>), proof that a process holding the signing key wrote it;
+    /// The record's keyed MAC (<c>AuditRecordMac</c> in Rag.Audit), proof that a process holding the signing key wrote it;
     /// null for records written before schema 3 (they are vouched for by the checkpoints that cover them). Not part of the hash.
     /// </summary>
     public string? Mac { get; init; }

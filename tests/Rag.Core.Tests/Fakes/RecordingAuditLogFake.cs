@@ -2,9 +2,12 @@ using Rag.Core.Audit;
 
 namespace Rag.Core.Tests;
 
-/// <summary>Fake audit log that keeps events in memory (Core unit tests only; the SQLite log is tested in Rag.Storage.Tests).</summary>
+/// <summary>Fake audit log that keeps events in memory (Core unit tests only; the SQLite log is tested in Rag.Audit.Tests).</summary>
 internal sealed class RecordingAuditLogFake : IAuditLog
 {
+    // The chain lives in Rag.Audit; a recording fake links nothing (the all-zero hash is the chain's genesis).
+    private static readonly string NoHash = new('0', 64);
+
     public List<AuditEvent> Events { get; } = [];
 
     /// <summary>Appends fail from this many events on (simulates a disk that fills up mid-request).</summary>
@@ -24,7 +27,7 @@ internal sealed class RecordingAuditLogFake : IAuditLog
         foreach (var auditEvent in auditEvents)
         {
             Events.Add(auditEvent);
-            records.Add(new AuditRecord(Events.Count, DateTimeOffset.UtcNow, auditEvent, AuditChain.GenesisHash, AuditChain.GenesisHash));
+            records.Add(new AuditRecord(Events.Count, DateTimeOffset.UtcNow, auditEvent, NoHash, NoHash));
         }
 
         return Task.FromResult<IReadOnlyList<AuditRecord>>(records);

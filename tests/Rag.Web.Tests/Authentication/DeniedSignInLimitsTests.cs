@@ -9,6 +9,7 @@ using Rag.Storage;
 using Rag.Testing;
 using Rag.Web.Tests.Fixtures;
 using Xunit.Abstractions;
+using Rag.Audit;
 
 namespace Rag.Web.Tests.Authentication;
 
@@ -130,6 +131,7 @@ public sealed class DeniedSignInLimitsTests(ITestOutputHelper output) : IDisposa
             .AddLogging()
             .AddRagCore(configuration)
             .AddRagStorage(configuration)
+            .AddRagAudit(configuration)
             .BuildServiceProvider();
         var page = await provider.GetRequiredService<IAuditLog>()
             .QueryAsync(new AuditQuery { Action = AuditActions.SignIn, Outcome = AuditOutcomes.Denied, PageSize = AuditQuery.MaxPageSize });

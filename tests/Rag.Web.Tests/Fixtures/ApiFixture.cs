@@ -8,6 +8,7 @@ using Rag.Ingest.Pipeline;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Testing;
+using Rag.Audit;
 
 namespace Rag.Web.Tests.Fixtures;
 
@@ -86,6 +87,7 @@ public sealed class ApiFixture : IAsyncLifetime, IDisposable
             .AddRagCore(configuration)
             .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
+            .AddRagAudit(configuration)
             .AddRagIngest(configuration);
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<IngestionPipeline>();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Rag.Storage.Audit;
+using Rag.Audit;
 
 namespace Rag.Cli.Commands.Audit;
 
@@ -13,7 +13,7 @@ internal static class AuditCheckpointCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            var log = services.GetRequiredService<SqliteAuditLog>();
+            var log = services.GetRequiredService<IAuditCheckpointer>();
             var checkpoint = await log.CheckpointAsync(cancellationToken);
             await context.Output.WriteLineAsync(checkpoint is null
                 ? $"Nothing new to sign: {log.Checkpoints.Path} already covers the last record (or the log is empty)."

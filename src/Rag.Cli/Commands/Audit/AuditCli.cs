@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
-using Rag.Storage.Audit;
+using Rag.Audit;
 
 namespace Rag.Cli.Commands.Audit;
 
@@ -45,7 +45,7 @@ internal static class AuditCli
         var keys = services.GetRequiredService<AuditKeyProvider>();
         var options = services.GetRequiredService<IOptions<AuditOptions>>().Value;
         var key = keys.GetSigningKey();
-        var checkpoints = services.GetRequiredService<SqliteAuditLog>().Checkpoints.Path;
+        var checkpoints = services.GetRequiredService<IAuditCheckpointer>().Checkpoints.Path;
         var dataDirectory = Path.GetFullPath(context.Paths.DataDirectory) + Path.DirectorySeparatorChar;
         await context.Output.WriteLineAsync($"Audit trail: signed with key {key.Fingerprint} from {keys.Source}{(options.PinnedFingerprint is null ? " (not pinned)" : " (pinned by Rag:Audit:TrustedKeyFingerprint)")}.");
         if (keys.Source.StartsWith(dataDirectory, StringComparison.Ordinal) || options.PinnedFingerprint is null)

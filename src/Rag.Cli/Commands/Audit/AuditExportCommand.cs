@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Audit;
-using Rag.Storage.Audit;
-using Rag.Storage.Audit.Export;
+using Rag.Audit;
+using Rag.Audit.Export;
 
 namespace Rag.Cli.Commands.Audit;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Rag.Core.Audit.Signing;
-using Rag.Storage.Audit;
+using Rag.Audit.Signing;
+using Rag.Audit;
 
 namespace Rag.Cli.Commands.Audit;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Audit;
-using Rag.Storage.Audit;
+using Rag.Audit;
 
 namespace Rag.Cli.Commands.Audit;
 
@@ -17,7 +17,7 @@ internal static class AuditPurgeCommand
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             var actor = AuditCli.Actor(parse.GetValue(user));
             await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
-            var result = await services.GetRequiredService<SqliteAuditLog>().PurgeAsync(actor, cancellationToken);
+            var result = await services.GetRequiredService<IAuditPurge>().PurgeAsync(actor, cancellationToken);
             var cutoff = AuditChain.FormatTime(result.Cutoff);
             await context.Output.WriteLineAsync(
                 result.LegalHold ? $"Legal hold is on (Rag:Audit:LegalHold): nothing purged. Records older than {cutoff} are kept."

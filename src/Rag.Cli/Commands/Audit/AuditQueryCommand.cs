@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Audit;
-using Rag.Storage.Audit.Export;
+using Rag.Audit.Export;
 using Spectre.Console;
 
 namespace Rag.Cli.Commands.Audit;

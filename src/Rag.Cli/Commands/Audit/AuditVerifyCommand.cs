@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
-using Rag.Core.Audit.Signing;
-using Rag.Core.Audit.Verification;
-using Rag.Storage.Audit;
+using Rag.Audit.Verification;
 using Spectre.Console;
 
 namespace Rag.Cli.Commands.Audit;
@@ -24,43 +21,11 @@ internal static class AuditVerifyCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            var log = services.GetRequiredService<SqliteAuditLog>();
-            var keys = services.GetRequiredService<AuditKeyProvider>();
-            using var key = keys.GetVerificationKey(parse.GetValue(publicKey));
-            var trust = keys.DescribeTrust(key, parse.GetValue(publicKey));
-            var checkpointFile = parse.GetValue(checkpoints) is { } path ? new AuditCheckpointFile(path) : log.Checkpoints;
-            if (parse.GetValue(checkpoints) is not null && !File.Exists(checkpointFile.Path))
-            {
-                throw new FileNotFoundException($"The checkpoint file '{checkpointFile.Path}' does not exist.");
-            }
-
-            var lines = await checkpointFile.ReadLinesAsync(cancellationToken);
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var options = services.GetRequiredService<IOptions<AuditOptions>>().Value;
-
-            // Record MACs can be checked only with the private key, and only when it is the key being verified with.
-            using var mac = keys.HasPrivateKey && keys.GetPrivateKeyForVerification() is { } signing && signing.Fingerprint == key.Fingerprint
-                ? AuditRecordMac.FromKey(signing)
-                : null;
-            var policy = new AuditVerificationPolicy
-            {
-                RecordMac = mac,
-                Now = services.GetRequiredService<TimeProvider>().GetUtcNow(),
-                CheckpointInterval = options.CheckpointInterval,
-                CheckpointEveryRecords = options.CheckpointEveryRecords,
-                Recorded = await log.GetRecordedCheckpointAsync(cancellationToken),
-                CheckpointFileIsCopy = parse.GetValue(checkpoints) is not null,
-                PinnedFingerprint = options.PinnedFingerprint,
-            };
-            var report = await AuditVerifier.VerifyAsync(log, lines, key, policy, parse.GetValue(from), cancellationToken);
-            if (report.Intact && await log.CheckTargetIndexAsync(cancellationToken) is { } indexDamage)
-            {
-                report = report with { Damage = [indexDamage] };
-            }
-
-            var seconds = started.Elapsed.TotalSeconds;
-
-            var refusals = await log.GetRefusalsAsync(cancellationToken);
+            var verification = await services.GetRequiredService<AuditTrailVerifier>().VerifyAsync(
+                new AuditTrailVerificationRequest(parse.GetValue(from), parse.GetValue(checkpoints), parse.GetValue(publicKey)),
+                cancellationToken);
+            var (report, trust, checkpointPath, refusals) = (verification.Report, verification.Trust, verification.CheckpointPath, verification.Refusals);
+            var seconds = verification.Elapsed.TotalSeconds;
 
             // The verification is itself on record, with what it found. A log too damaged to take the record (an
             // unvouched tail, a replaced key) still gets its report: the damage is what the reader must see.
@@ -69,10 +34,10 @@ internal static class AuditVerifyCommand
             {
                 var actor = AuditCli.Actor(parse.GetValue(user));
                 await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
-                await log.AppendAsync(
+                await services.GetRequiredService<IAuditLog>().AppendAsync(
                     new AuditEvent(AuditActions.AuditVerified, actor, [], report.Intact ? AuditOutcomes.Ok : AuditOutcomes.Damaged)
                     {
-                        Detail = JsonSerializer.Serialize(new { records = report.RecordsChecked, lastSequence = report.LastSequence, checkpoints = checkpointFile.Path, key = trust.Fingerprint, pinning = trust.Pinning.ToString(), damage = report.Damage.Select(d => d.Message) }),
+                        Detail = JsonSerializer.Serialize(new { records = report.RecordsChecked, lastSequence = report.LastSequence, checkpoints = checkpointPath, key = trust.Fingerprint, pinning = trust.Pinning.ToString(), damage = report.Damage.Select(d => d.Message) }),
                         ClientAddress = AuditContext.LocalClient,
                     },
                     cancellationToken);
@@ -103,7 +68,7 @@ internal static class AuditVerifyCommand
             }
             else
             {
-                Print(context.Console, report, checkpointFile.Path, key.KeyId, seconds);
+                Print(context.Console, report, checkpointPath, trust.KeyId, seconds);
                 // Plain lines (not wrapped to the terminal): a fingerprint is copied from here into configuration.
                 await context.Output.WriteLineAsync($"Trust anchor: {trust.Describe()}");
                 foreach (var refusal in refusals)

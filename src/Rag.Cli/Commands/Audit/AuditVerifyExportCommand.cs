@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Audit;
-using Rag.Core.Audit.Signing;
-using Rag.Storage.Audit;
-using Rag.Storage.Audit.Export;
+using Rag.Audit.Signing;
+using Rag.Audit;
+using Rag.Audit.Export;
 
 namespace Rag.Cli.Commands.Audit;
 
@@ -30,7 +30,7 @@ internal static class AuditVerifyExportCommand
         {
             var exportPath = Path.GetFullPath(parse.GetValue(export)!);
             var manifestPath = Path.GetFullPath(parse.GetValue(manifest) ?? AuditExporter.ManifestPathFor(exportPath));
-            var logPath = Path.Combine(Path.GetFullPath(context.Paths.DataDirectory), SqliteAuditLog.FileName);
+            var logPath = AuditStoreFiles.LogPath(context.Paths.DataDirectory);
             AuditExportVerification result;
             string keyId;
             var recorded = File.Exists(logPath);

@@ -3,13 +3,13 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rag.Core.Audit;
-using Rag.Core.Audit.Signing;
-using Rag.Core.Audit.Verification;
+using Rag.Audit.Signing;
+using Rag.Audit.Verification;
 using Rag.Evaluation.Benchmarks.Embed;
 using Rag.Evaluation.Benchmarks.Query;
 using Rag.Evaluation.Reporting;
 using Rag.Storage;
-using Rag.Storage.Audit;
+using Rag.Audit;
 
 namespace Rag.Evaluation.Benchmarks.Audit;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rag.Cli.Tests.Fixtures;
 using Rag.Core.Audit;
-using Rag.Core.Audit.Signing;
+using Rag.Audit.Signing;
+using Rag.Audit;
 
 namespace Rag.Cli.Tests.Commands.Audit;
 
@@ -97,7 +98,7 @@ public sealed class AuditForgeryCommandTests
         File.Delete(Path.Combine(data, "audit-signing-key.pem"));
         File.Delete(Path.Combine(data, "audit-checkpoints.jsonl"));
         using var attacker = AuditKey.Generate();
-        Rag.Storage.Audit.AuditKeyProvider.WriteKeyPair(attacker, Path.Combine(data, "audit-signing-key.pem"));
+        Rag.Audit.AuditKeyProvider.WriteKeyPair(attacker, Path.Combine(data, "audit-signing-key.pem"));
         using (var mac = AuditRecordMac.FromKey(attacker))
         {
             await RemacAsync(cli, mac);

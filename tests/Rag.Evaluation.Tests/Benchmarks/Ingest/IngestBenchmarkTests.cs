@@ -8,6 +8,7 @@ using Rag.Ingest;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Testing;
+using Rag.Audit;
 
 namespace Rag.Evaluation.Tests.Benchmarks.Ingest;
 
@@ -88,7 +89,7 @@ public sealed class IngestBenchmarkTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddRagCore(configuration).AddRagOnnx(configuration).AddRagStorage(configuration).AddRagIngest(configuration);
+        services.AddRagCore(configuration).AddRagOnnx(configuration).AddRagStorage(configuration).AddRagAudit(configuration).AddRagIngest(configuration);
         return services.BuildServiceProvider();
     }
 
