@@ -11,6 +11,7 @@ namespace Rag.Bench.Query;
 /// <param name="MaxChunksPerDocument">Most chunks per synthetic document.</param>
 /// <param name="Keep">Keep <paramref name="WorkDirectory"/> after the run.</param>
 /// <param name="WarmupTime">Warm-up also lasts at least this long per kind and size (default one second).</param>
+/// <param name="KeywordFilter">Shape of the keyword set-filter scenario (default: 3,000 chunks, 2,000 unreadable).</param>
 public sealed record QueryBenchOptions(
     IReadOnlyList<int> Sizes,
     string WorkDirectory,
@@ -21,10 +22,14 @@ public sealed record QueryBenchOptions(
     int MinChunksPerDocument = 50,
     int MaxChunksPerDocument = 200,
     bool Keep = false,
-    TimeSpan? WarmupTime = null)
+    TimeSpan? WarmupTime = null,
+    KeywordFilterOptions? KeywordFilter = null)
 {
     /// <summary>The effective minimum warm-up time.</summary>
     public TimeSpan EffectiveWarmupTime => WarmupTime ?? TimeSpan.FromSeconds(1);
+
+    /// <summary>The effective keyword set-filter scenario.</summary>
+    public KeywordFilterOptions EffectiveKeywordFilter => KeywordFilter ?? new KeywordFilterOptions();
 
     /// <summary>The sizes of the issue: 10k, 100k and 1M chunks.</summary>
     public static IReadOnlyList<int> DefaultSizes { get; } = [10_000, 100_000, 1_000_000];

@@ -128,6 +128,9 @@ public sealed class QueryBenchmark
             }
 
             GC.KeepAlive(bare);
+            var shape = options.EffectiveKeywordFilter;
+            progress?.Report($"keyword set filter: {shape.UnreadableChunks + shape.ReadableChunks:N0} chunks, {shape.UnreadableChunks:N0} unreadable");
+            var keywordFilter = await KeywordFilterScenario.RunAsync(shape, options, Path.Combine(options.WorkDirectory, "keyword-filter"), cancellationToken);
             var growth = new List<QueryGrowth>();
             for (var i = 1; i < results.Count; i++)
             {
@@ -146,7 +149,7 @@ public sealed class QueryBenchmark
                 options.MaxChunksPerDocument,
                 "synthetic: random unit vectors; Zipf text over a 20,000 pseudo-word vocabulary, 60-100 words per chunk",
                 "precomputed random unit vectors (fake embedder; no model in the timing)");
-            return new QueryBenchResult("query", environment, parameters, results, growth, ProcessMemory.PeakWorkingSet());
+            return new QueryBenchResult("query", environment, parameters, results, growth, ProcessMemory.PeakWorkingSet(), keywordFilter);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Rag.Bench.Tests.Fixtures;
 
 namespace Rag.Bench.Tests.Commands;
@@ -44,6 +45,36 @@ public sealed class BenchQueryCommandTests
 
         var growth = root.GetProperty("growth").EnumerateArray().Single();
         Assert.Equal(2, growth.GetProperty("sizeFactor").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task BenchQuery_Run_ReportsTheKeywordSetFilterScenarioInJsonAndOutput()
+    {
+        using var cli = new BenchHarness();
+        var folder = cli.Folder("bench");
+        var json = Path.Combine(folder, "bench-query.json");
+
+        var run = await cli.RunAsync(
+            "bench", "query", "--sizes", "100", "--queries", "5", "--warmups", "1", "--warmup-seconds", "0",
+            "--work-dir", Path.Combine(folder, "work"), "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var filter = result.RootElement.GetProperty("keywordFilter");
+        Assert.Equal(3_000, filter.GetProperty("chunks").GetInt32());
+        Assert.Equal(2_000, filter.GetProperty("unreadableChunks").GetInt32());
+        var frequent = filter.GetProperty("frequentTerm").GetString();
+        var control = filter.GetProperty("controlTerm").GetString();
+        Assert.False(string.IsNullOrEmpty(frequent) || string.IsNullOrEmpty(control) || frequent == control, $"{frequent} / {control}");
+        Assert.Equal(filter.GetProperty("readableMatches").GetInt32(), filter.GetProperty("frequentHits").GetInt32());
+        Assert.Equal(filter.GetProperty("readableMatches").GetInt32(), filter.GetProperty("controlHits").GetInt32());
+        var (f, c) = (filter.GetProperty("frequent").GetProperty("p50Ms").GetDouble(), filter.GetProperty("control").GetProperty("p50Ms").GetDouble());
+        Assert.True(f > 0 && c > 0, $"{f} / {c}");
+        Assert.Equal(f / c, filter.GetProperty("medianRatio").GetDouble(), 9);
+        Assert.Equal(5, filter.GetProperty("frequent").GetProperty("queries").GetInt32());
+        var printed = Regex.Replace(run.Output, @"\s+", " "); // the console wraps long lines
+        Assert.Contains($"Keyword set filter: 3,000 chunks, 2,000 in a set the caller cannot read, all holding '{frequent}'", printed, StringComparison.Ordinal);
+        Assert.Contains($"for control '{control}'", printed, StringComparison.Ordinal);
     }
 
     [Fact]
