@@ -1,4 +1,4 @@
-# Windows entry point: same commands as ./rag (up, test, web, models, ingest, ask).
+# Windows entry point: same commands as ./rag (up, test, web, bench, models, ingest, ask).
 $ErrorActionPreference = 'Stop'
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
@@ -28,6 +28,24 @@ if ($args.Count -gt 0 -and $args[0] -eq 'web') {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     $rest = @($args | Select-Object -Skip 1)
     dotnet (Join-Path $web 'Rag.Web.dll') @rest
+    exit $LASTEXITCODE
+}
+if ($args.Count -gt 0 -and $args[0] -eq 'bench') {
+    # The benchmarks are their own executable (bench/Rag.Bench, never part of the product), rebuilt when sources change.
+    $benchBin = Join-Path $here '.rag/bench-bin'
+    $benchDll = Join-Path $benchBin 'Rag.Bench.dll'
+    $stale = -not (Test-Path $benchDll)
+    if (-not $stale) {
+        $stamp = (Get-Item $benchDll).LastWriteTimeUtc
+        $stale = [bool](Get-ChildItem -Recurse -File (Join-Path $here 'src'), (Join-Path $here 'ingest'), (Join-Path $here 'bench/Rag.Bench') -Include *.cs, *.csproj, *.json, *.razor |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1)
+    }
+    if ($stale) {
+        Write-Host 'Building the benchmarks (first use or sources changed)...'
+        dotnet build (Join-Path $here 'bench/Rag.Bench/Rag.Bench.csproj') -c Release -o $benchBin -nologo -v quiet -clp:ErrorsOnly
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
+    dotnet $benchDll @args
     exit $LASTEXITCODE
 }
 Build-Cli

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Rag.Cli.Commands;
 using Rag.Cli.Commands.Audit;
-using Rag.Cli.Commands.Bench;
 using Rag.Cli.Models;
 using Rag.Core.Answers;
 using Rag.Core.Audit;
@@ -24,7 +23,6 @@ internal static class RagCommandLine
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var (output, error) = (context.Output, context.Error);
         var root = new RootCommand("Rag: a privacy-enforcing, on-premises document assistant. Nothing leaves the premises.")
         {
             ModelsCommand.Create(context),
@@ -32,10 +30,18 @@ internal static class RagCommandLine
             AskCommand.Create(context),
             UpCommand.Create(context),
             EvalCommand.Create(context),
-            BenchCommand.Create(context),
             AuditCommand.Create(context),
             ApiKeyCommand.Create(context),
         };
+        return await InvokeAsync(root, args, context, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="root"/> with the command line's exit codes and error messages (bench/Rag.Bench runs <c>rag bench</c> through it).</summary>
+    internal static async Task<int> InvokeAsync(RootCommand root, string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+        var (output, error) = (context.Output, context.Error);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
