@@ -1,6 +1,8 @@
-using Rag.Core.Audit;
+using Microsoft.Extensions.AI;
 using Rag.Core.Documents;
+using Rag.Core.Embeddings;
 using Rag.Core.Ids;
+using Rag.Ingest.Pipeline;
 using Rag.Ingest.Readers;
 
 namespace Rag.Bench.Ingest;
@@ -54,8 +56,7 @@ internal sealed class IsolatedStages(IngestServices services, string setName, st
                 continue;
             }
 
-            var title = string.IsNullOrWhiteSpace(file.Document.Title) ? Path.GetFileNameWithoutExtension(file.Path) : file.Document.Title.Trim();
-            chunked.Add(new ChunkedFile(new SourceDocument(documentId, setName, title, relative, file.Hash, file.MediaType, file.Document.PageCount), chunks));
+            chunked.Add(new ChunkedFile(IngestedDocuments.Describe(documentId, setName, file.Path, relative, file.Hash, file.MediaType, file.Document), chunks));
         }
 
         return chunked;
@@ -70,7 +71,8 @@ internal sealed class IsolatedStages(IngestServices services, string setName, st
             var vectors = new List<ReadOnlyMemory<float>>(file.Chunks.Count);
             foreach (var batch in file.Chunks.Chunk(services.Options.EmbeddingBatchSize))
             {
-                var embeddings = await services.Embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+                // What the model sees is the pipeline's embedding input (title and heading path, then the text), not the bare text.
+                var embeddings = await services.Embedder.GenerateAsync(batch.Select(c => services.Chunker.EmbeddingInput(c, file.Document.Title)), cancellationToken: cancellationToken);
                 vectors.AddRange(embeddings.Select(e => e.Vector));
             }
 
@@ -86,11 +88,9 @@ internal sealed class IsolatedStages(IngestServices services, string setName, st
         for (var i = 0; i < chunked.Count; i++)
         {
             var document = chunked[i].Document;
-            // The same two writes as the pipeline's write stage, in the same order.
-            var detail = System.Text.Json.JsonSerializer.Serialize(new { path = document.SourcePath, version = document.ContentHash, chunks = embedded[i].Count, pages = document.PageCount });
+            // The same two writes as the pipeline's write stage, in the same order, with the same record.
             await services.Audit.AppendAsync(
-                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(actor), [document.DocumentId, document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = services.Model.ModelId },
-                cancellationToken);
+                IngestedDocuments.Indexed(document, embedded[i].Count, actor, services.Model.ModelId, services.Embedder.GetService<ModelVersion>()?.Value), cancellationToken);
             await services.Index.ReplaceDocumentAsync(document, embedded[i], cancellationToken);
         }
     }

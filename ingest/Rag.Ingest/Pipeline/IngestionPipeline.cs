@@ -178,8 +178,7 @@ public sealed partial class IngestionPipeline
                     throw new DocumentReadException("no text found in the document");
                 }
 
-                var title = string.IsNullOrWhiteSpace(document.Title) ? Path.GetFileNameWithoutExtension(fullPath) : document.Title.Trim();
-                var source = new SourceDocument(documentId, request.SetName, title, relativePath, hash, reader.MediaType, document.PageCount);
+                var source = IngestedDocuments.Describe(documentId, request.SetName, fullPath, relativePath, hash, reader.MediaType, document);
                 await output.WriteAsync(new ParsedFile(fullPath, source, chunks, clock), cancellationToken);
             }
             catch (Exception ex) when (ex is DocumentReadException or IOException or UnauthorizedAccessException)
@@ -211,10 +210,8 @@ public sealed partial class IngestionPipeline
         {
             var embedded = file.Chunks.Select((c, i) => new EmbeddedChunk(c, file.Vectors![i])).ToList();
             // Recorded before the document becomes searchable: no document is served without its record.
-            var detail = JsonSerializer.Serialize(new { path = file.Document.SourcePath, version = file.Document.ContentHash, chunks = embedded.Count, pages = file.Document.PageCount });
             await _audit.AppendAsync(
-                new AuditEvent(AuditActions.DocumentIndexed, AuditActor.FromId(request.Actor), [file.Document.DocumentId, file.Document.SetName], AuditOutcomes.Ok) { Detail = detail, ModelId = _model.ModelId, ModelVersion = _embedder.GetService<ModelVersion>()?.Value },
-                cancellationToken);
+                IngestedDocuments.Indexed(file.Document, embedded.Count, request.Actor, _model.ModelId, _embedder.GetService<ModelVersion>()?.Value), cancellationToken);
             await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
             LogIndexed(file.FullPath, embedded.Count);
             await results.WriteAsync(new IngestionResult(file.FullPath, file.Document.DocumentId, IngestionStatus.Indexed, file.Document.PageCount, embedded.Count, null, file.Clock.Elapsed), cancellationToken);

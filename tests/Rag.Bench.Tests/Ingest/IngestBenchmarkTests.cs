@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Bench.Ingest;
 using Rag.Core;
+using Rag.Core.Access;
+using Rag.Core.Audit;
+using Rag.Core.Documents;
 using Rag.Ingest;
+using Rag.Ingest.Pipeline;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Testing;
@@ -59,6 +64,41 @@ public sealed class IngestBenchmarkTests : IDisposable
     }
 
     [Fact]
+    public async Task IsolatedStages_AllStages_StoreTheVectorsAndRecordsThePipelineStores()
+    {
+        var corpus = WriteCorpus(("a.md", "# Harbour archive\n\n" + Sections(3)));
+        var scope = new AccessScope("bench", ["g"]);
+        await using var pipeline = new IngestServices(BuildServices(_temp.Combine("pipeline")));
+        await foreach (var ingested in pipeline.Pipeline.IngestAsync(new IngestionRequest([corpus], "s", ["g"], "bench")))
+        {
+            Assert.Equal(IngestionStatus.Indexed, ingested.Status);
+        }
+
+        await using var isolated = new IngestServices(BuildServices(_temp.Combine("isolated")));
+        await isolated.Index.EnsureModelAsync(isolated.Model);
+        await isolated.Index.UpsertDocumentSetAsync(new DocumentSet("s", ["g"]));
+        var stages = new IsolatedStages(isolated, "s", "bench");
+        var (parsed, failed) = await stages.ParseAsync([Path.Combine(corpus, "a.md")], CancellationToken.None);
+        var chunked = stages.Chunk(parsed, CancellationToken.None);
+        await stages.WriteAsync(chunked, await stages.EmbedAsync(chunked, CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(0, failed);
+        var query = (await pipeline.Embedder.GenerateAsync(["letters and ledgers of the harbour office"]))[0].Vector;
+        var expected = await pipeline.Index.SearchDenseAsync(query, scope, 20);
+        var actual = await isolated.Index.SearchDenseAsync(query, scope, 20);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Chunk.Id, actual[i].Chunk.Id);
+            Assert.Equal(expected[i].Score, actual[i].Score, 5);
+        }
+
+        var (want, got) = (await IndexedRecordAsync(pipeline), await IndexedRecordAsync(isolated));
+        Assert.Equal((want.Detail, want.ModelId, want.ModelVersion, want.Actor, want.Targets.Count), (got.Detail, got.ModelId, got.ModelVersion, got.Actor, got.Targets.Count));
+        Assert.Equal(want.Targets, got.Targets);
+    }
+
+    [Fact]
     public void StageMeasurement_Rates_AreWorkOverSeconds()
     {
         var m = new StageMeasurement(IngestStages.Embed, 2, 3, 5, 40, 100, 1);
@@ -77,6 +117,20 @@ public sealed class IngestBenchmarkTests : IDisposable
         WorkDirectory = _temp.Combine("work"),
         ServicesFor = BuildServices,
     });
+
+    private static async Task<AuditEvent> IndexedRecordAsync(IngestServices services)
+    {
+        var records = new List<AuditEvent>();
+        await foreach (var record in services.Audit.ReadAsync())
+        {
+            if (record.Event.Action == AuditActions.DocumentIndexed)
+            {
+                records.Add(record.Event);
+            }
+        }
+
+        return Assert.Single(records);
+    }
 
     private static ServiceProvider BuildServices(string dataDirectory)
     {
