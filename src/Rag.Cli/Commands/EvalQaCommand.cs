@@ -43,7 +43,7 @@ internal static class EvalQaCommand
                 return RagCommandLine.ExitUsage;
             }
 
-            var asked = AskCommand.Scope(parse.GetValue(user), parse.GetValue(groups));
+            var asked = CliUser.Resolve(context, parse.GetValue(user), parse.GetValue(groups));
             if (asked.Groups.Count == 0)
             {
                 await context.Error.WriteLineAsync("error: no groups to ask as, so every question would find nothing; give --groups g1,g2 or set RAG_GROUPS.");
@@ -62,7 +62,7 @@ internal static class EvalQaCommand
             }
 
             // The actor marks evaluation traffic in the audit trail; the groups are exactly the ones given.
-            var scope = new AccessScope("eval:" + asked.UserId, asked.Groups);
+            var scope = new AccessScope(asked.OnBehalfOf is null ? "eval:" + asked.ActorId : $"eval:{asked.ActorId}:{asked.OnBehalfOf}", asked.Groups);
             var environment = RunEnvironment.Capture(context.Paths.Home);
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             var evaluator = services.GetRequiredService<QaEvaluator>();
