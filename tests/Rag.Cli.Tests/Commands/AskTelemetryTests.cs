@@ -5,8 +5,10 @@ namespace Rag.Cli.Tests.Commands;
 
 /// <summary>
 /// Tracing of <c>rag ask</c> and <c>rag ingest</c> to an OpenTelemetry collector (a real one on loopback, over OTLP
-/// http/protobuf), switched on only by <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
+/// http/protobuf), switched on only by <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>. Activity sources are process-wide, so a
+/// command's tracer would also see the spans of commands other tests run at the same time: these run alone.
 /// </summary>
+[Collection(TelemetryTestGroup.Name)]
 public sealed class AskTelemetryTests : IAsyncLifetime
 {
     private const string VpnGuide = "# VPN\n\n## Connecting\n\nStart the WireGuard client and choose the Berlin gateway to reach the intranet.\n";

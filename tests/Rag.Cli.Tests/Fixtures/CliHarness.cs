@@ -48,6 +48,16 @@ internal sealed class CliHarness : IDisposable
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs on this harness's data directory as another operating-system account (a second shell user).</summary>
+    public async Task<CliRun> RunAsAsync(string account, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(string.Empty);
+        var code = await RagCommandLine.RunAsync(args, new CliContext(output, error, reader, Paths, Configuration, account));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
     public async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
