@@ -55,6 +55,9 @@ internal static class RagServices
         ((IHostApplicationBuilder)builder).Properties[typeof(RagPaths)] = paths;
         builder.AddRagDefaults();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Standard output is the answer (and --json): every log entry goes to standard error.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddRagStorage(builder.Configuration);
         return builder;
     }

@@ -14,7 +14,7 @@ public static class RagDefaults
     /// RAG_MODELS, or the paths a host put in <c>builder.Properties[typeof(RagPaths)]</c>), then the JSON file named by
     /// <c>RAG_CONFIG</c> (required when named), then every source the host already has (appsettings, environment
     /// variables such as <c>Rag__Retrieval__Mode</c>, command line), in their order. Then console logging (one line per
-    /// entry, on standard error, levels from <c>Logging</c>), the egress guard, health checks, and OpenTelemetry tracing and
+    /// entry, levels from <c>Logging</c>), the egress guard, health checks, and OpenTelemetry tracing and
     /// metrics of the <see cref="Rag.Core.Diagnostics.RagTelemetryNames"/> areas, exported over OTLP (http/protobuf,
     /// through the egress guard) only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
@@ -28,7 +28,6 @@ public static class RagDefaults
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddRagEgress(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
