@@ -55,8 +55,8 @@ public sealed class AskTelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Ask_OtlpEndpointUnset_NothingExportedAndNoConnectionAttempted()
     {
-        // The per-signal variables name the collector: were an exporter registered without OTEL_EXPORTER_OTLP_ENDPOINT,
-        // it would post here.
+        // Only OTEL_EXPORTER_OTLP_ENDPOINT switches export on: the per-signal variables naming the collector do not.
+        // (That no exporter is even registered without it is pinned by Rag.Hosting.Tests' RagDefaultsTests.)
         using var cli = await IngestedAsync(new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = new Uri(_collector.Endpoint, "/v1/traces").ToString(),
