@@ -44,7 +44,9 @@ public static class OnnxServiceCollectionExtensions
             };
         });
         services.AddEmbeddingGenerator(sp => sp.GetRequiredKeyedService<OnnxEmbeddingGenerator>(ModelKey))
-            .UseLogging()
+            .Use((inner, sp) => sp.GetService<ILoggerFactory>() is { } loggers
+                ? new LoggingEmbeddingGenerator<string, Embedding<float>>(inner, loggers.CreateLogger<OnnxEmbeddingGenerator>())
+                : inner)
             .UseOpenTelemetry(sourceName: RagTelemetryNames.Ingest);
         services.AddSingleton<IEmbeddingTokenizer>(sp => sp.GetRequiredKeyedService<OnnxEmbeddingGenerator>(ModelKey));
         services.AddSingleton(sp =>
