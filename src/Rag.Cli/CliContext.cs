@@ -3,8 +3,12 @@ using Spectre.Console;
 namespace Rag.Cli;
 
 /// <summary>What every command gets: its console streams and the resolved paths.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, TextReader input, RagPaths paths, IReadOnlyDictionary<string, string?>? configurationOverrides = null)
+internal sealed class CliContext(
+    TextWriter output, TextWriter error, TextReader input, RagPaths paths, IReadOnlyDictionary<string, string?>? configurationOverrides = null, string? account = null)
 {
+    /// <summary>The operating-system account running the command (<see cref="Environment.UserName"/>; tests run as others).</summary>
+    public string Account { get; } = string.IsNullOrWhiteSpace(account) ? Environment.UserName : account;
+
     /// <summary>Configuration applied last (tests use it instead of process-wide environment variables).</summary>
     public IReadOnlyDictionary<string, string?>? ConfigurationOverrides { get; } = configurationOverrides;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
-using Rag.Egress;
 using Rag.Evaluation;
 using Rag.Generation;
 using Rag.Ingest;
@@ -13,24 +13,26 @@ using Rag.Audit;
 
 namespace Rag.Cli;
 
-/// <summary>The composition root of the command line: configuration, logging and one AddXxx() per project.</summary>
+/// <summary>The composition root of the command line: the shared host defaults and one AddXxx() per project.</summary>
 internal static class RagServices
 {
     /// <summary>
     /// Builds the container and validates every option up front, so a wrong setting fails before any work
-    /// with a message naming the key. Configuration: built-in paths, then RAG_CONFIG (a JSON file, optional),
-    /// then environment variables such as <c>Rag__Retrieval__Mode=Dense</c>.
+    /// with a message naming the key. Configuration (<see cref="RagDefaults.AddRagDefaults"/>): built-in paths, then
+    /// RAG_CONFIG (a JSON file, optional), then environment variables such as <c>Rag__Retrieval__Mode=Dense</c>, then
+    /// <paramref name="overrides"/>.
     /// </summary>
     public static ServiceProvider Build(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var configuration = Configuration(paths, overrides);
-        var services = Common(configuration)
+        var builder = Common(paths, overrides);
+        var configuration = builder.Configuration;
+        builder.Services
             .AddRagCore(configuration)
             .AddRagOnnx(configuration)
             .AddRagIngest(configuration)
             .AddRagEvaluation()
             .AddRagGeneration(configuration);
-        return Validated(services);
+        return Validated(builder);
     }
 
     /// <summary>
@@ -38,52 +40,40 @@ internal static class RagServices
     /// egress guard (a download from a URL is a connection like any other, refused unless allow-listed).
     /// </summary>
     public static ServiceProvider BuildForInstall(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null) =>
-        Validated(Common(Configuration(paths, overrides)));
+        Validated(Common(paths, overrides));
 
-    private static IConfigurationRoot Configuration(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides)
+    private static HostApplicationBuilder Common(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides)
     {
-        var builder = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Rag:Storage:DataDirectory"] = paths.DataDirectory,
-                ["Rag:Embedding:ModelsDirectory"] = paths.ModelsDirectory,
-            });
-        if (Environment.GetEnvironmentVariable("RAG_CONFIG") is { Length: > 0 } file)
-        {
-            builder.AddJsonFile(Path.GetFullPath(file), optional: false);
-        }
-
-        builder.AddEnvironmentVariables();
+        // No host defaults of .NET's own (appsettings, user secrets, the command line as configuration): the command
+        // line's arguments are commands, and the sources are exactly the ones documented above.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "rag" });
+        builder.Configuration.AddEnvironmentVariables();
         if (overrides is not null)
         {
-            builder.AddInMemoryCollection(overrides);
+            builder.Configuration.AddInMemoryCollection(overrides);
         }
 
-        return builder.Build();
+        ((IHostApplicationBuilder)builder).Properties[typeof(RagPaths)] = paths;
+        builder.AddRagDefaults();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Standard output is the answer (and --json): every log entry goes to standard error.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services
+            .AddRagStorage(builder.Configuration)
+            .AddRagAudit(builder.Configuration);
+        return builder;
     }
 
-    private static ServiceCollection Common(IConfigurationRoot configuration)
+    private static ServiceProvider Validated(HostApplicationBuilder builder)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services
-            .AddRagStorage(configuration)
-            .AddRagAudit(configuration)
-            .AddRagEgress(configuration);
-        return services;
-    }
-
-    private static ServiceProvider Validated(IServiceCollection services)
-    {
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        var host = builder.Build();
+        var provider = (ServiceProvider)host.Services;
         try
         {
             provider.GetService<IStartupValidator>()?.Validate();
+            provider.StartRagTelemetry();
         }
         catch
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rag.Core.Audit;
+using Rag.Core.Diagnostics;
 using Rag.Core.Egress;
 
 namespace Rag.Egress;
@@ -91,6 +92,7 @@ internal sealed class EgressGuard(
     {
         var blocked = new EgressBlockedException(host, port, address, component, reason);
         logger.Blocked(host, port, address?.ToString(), component, reason);
+        RagMetrics.EgressRefusals.Add(1, new KeyValuePair<string, object?>("rag.egress.component", component));
         IAuditLog? audit;
         try
         {

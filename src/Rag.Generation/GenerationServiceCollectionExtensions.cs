@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
+using Rag.Core.Diagnostics;
 using Rag.Core.Embeddings;
 using Rag.Egress;
 using Rag.Onnx.Generation;
@@ -59,11 +60,11 @@ public static class GenerationServiceCollectionExtensions
                 })
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
-            services.AddSingleton<IChatClient>(sp =>
+            services.AddChatClient(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<OnnxChatClientOptions>>().Value;
                 return new OnnxChatClient(options, sp.GetRequiredService<ILogger<OnnxChatClient>>());
-            });
+            }).UseRagTelemetry();
         }
 
         return services;
@@ -92,7 +93,7 @@ public static class GenerationServiceCollectionExtensions
                 // Per attempt, until the response headers arrive; the streamed body is not cut off by it.
                 pipeline.AddTimeout(options.Timeout);
             });
-        services.AddSingleton<IChatClient>(sp =>
+        services.AddChatClient(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GenerationOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
@@ -109,8 +110,12 @@ public static class GenerationServiceCollectionExtensions
             var metadata = new ChatClientMetadata("openai-compatible", options.Endpoint, options.Model);
             var version = string.IsNullOrWhiteSpace(options.ModelVersion) ? null : new ModelVersion(options.ModelVersion);
             return new ModelVersionChatClient(inner, metadata, version);
-        });
+        }).UseRagTelemetry();
     }
+
+    /// <summary>Logging and OpenTelemetry (source <see cref="RagTelemetryNames.Answer"/>; no message text) around the model.</summary>
+    private static ChatClientBuilder UseRagTelemetry(this ChatClientBuilder builder) =>
+        builder.UseLogging().UseOpenTelemetry(sourceName: RagTelemetryNames.Answer);
 
     private static string ApiKey(GenerationOptions options)
     {

@@ -1,6 +1,6 @@
 using Rag.Core;
-using Rag.Egress;
 using Rag.Generation;
+using Rag.Hosting;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Web.Api;
@@ -32,7 +32,8 @@ public static class RagWebApplication
             Args = args,
             ApplicationName = typeof(RagWebApplication).Assembly.GetName().Name,
         });
-        RagWebConfiguration.AddDefaults(builder.Configuration);
+        builder.AddRagDefaults();
+        RagWebConfiguration.AddLoggingDefaults(builder.Configuration);
         configure?.Invoke(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -53,10 +54,8 @@ public static class RagWebApplication
             .AddRagOnnx(configuration)
             .AddRagStorage(configuration)
             .AddRagAudit(configuration)
-            .AddRagEgress(configuration)
             .AddRagGeneration(configuration)
-            .AddRagApi(configuration)
-            .AddHealthChecks();
+            .AddRagApi(configuration);
 
         var app = builder.Build();
         app.Use((context, next) =>

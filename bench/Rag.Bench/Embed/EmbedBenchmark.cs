@@ -60,7 +60,7 @@ public sealed class EmbedBenchmark
         }
 
         var metadata = _generator.GetService<EmbeddingGeneratorMetadata>();
-        var maxTokens = (_generator as IEmbeddingTokenizer)?.MaxTokens ?? 0;
+        var maxTokens = _generator.GetService<IEmbeddingTokenizer>()?.MaxTokens ?? 0;
         var parameters = new EmbedBenchParameters(
             metadata?.DefaultModelId ?? _embeddingOptions.Model,
             metadata?.DefaultModelDimensions ?? 0,

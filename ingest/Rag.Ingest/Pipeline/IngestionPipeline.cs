@@ -154,9 +154,11 @@ public sealed partial class IngestionPipeline
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var documentId = DocumentIds.For(request.SetName, relativePath);
+            var telemetry = DocumentTelemetry.Start(documentId, request.SetName);
             if (!_readers.TryGetReader(fullPath, out var reader))
             {
                 var extension = Path.GetExtension(fullPath);
+                telemetry.Complete("skipped");
                 await results.WriteAsync(new IngestionResult(fullPath, null, IngestionStatus.Skipped, 0, 0, $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}'", clock.Elapsed), cancellationToken);
                 continue;
             }
@@ -167,22 +169,34 @@ public sealed partial class IngestionPipeline
                 var existing = await _index.GetDocumentAsync(documentId, cancellationToken);
                 if (existing is not null && existing.ContentHash == hash)
                 {
+                    telemetry.Complete("unchanged");
                     await results.WriteAsync(new IngestionResult(fullPath, documentId, IngestionStatus.Unchanged, 0, 0, null, clock.Elapsed), cancellationToken);
                     continue;
                 }
 
-                var document = await _isolatedReader.ReadAsync(reader, fullPath, _options.PerFileTimeout, cancellationToken);
-                var chunks = _chunker.Chunk(document, documentId, request.SetName, hash);
+                ParsedDocument document;
+                using (telemetry.Step("ingest.parse"))
+                {
+                    document = await _isolatedReader.ReadAsync(reader, fullPath, _options.PerFileTimeout, cancellationToken);
+                }
+
+                IReadOnlyList<Chunk> chunks;
+                using (telemetry.Step("ingest.chunk"))
+                {
+                    chunks = _chunker.Chunk(document, documentId, request.SetName, hash);
+                }
+
                 if (chunks.Count == 0)
                 {
                     throw new DocumentReadException("no text found in the document");
                 }
 
                 var source = IngestedDocuments.Describe(documentId, request.SetName, fullPath, relativePath, hash, reader.MediaType, document);
-                await output.WriteAsync(new ParsedFile(fullPath, source, chunks, clock), cancellationToken);
+                await output.WriteAsync(new ParsedFile(fullPath, source, chunks, clock, telemetry), cancellationToken);
             }
             catch (Exception ex) when (ex is DocumentReadException or IOException or UnauthorizedAccessException)
             {
+                telemetry.Complete("failed");
                 await FailAsync(request, fullPath, documentId, ex.Message, clock, results, cancellationToken);
             }
         }
@@ -193,6 +207,7 @@ public sealed partial class IngestionPipeline
         await foreach (var file in input.ReadAllAsync(cancellationToken))
         {
             var vectors = new List<ReadOnlyMemory<float>>(file.Chunks.Count);
+            using var step = file.Telemetry.Step("ingest.embed");
             foreach (var batch in file.Chunks.Chunk(_options.EmbeddingBatchSize))
             {
                 var embeddings = await _embedder.GenerateAsync(batch.Select(c => _chunker.EmbeddingInput(c, file.Document.Title)), cancellationToken: cancellationToken);
@@ -208,11 +223,14 @@ public sealed partial class IngestionPipeline
     {
         await foreach (var file in input.ReadAllAsync(cancellationToken))
         {
+            var step = file.Telemetry.Step("ingest.write");
             var embedded = file.Chunks.Select((c, i) => new EmbeddedChunk(c, file.Vectors![i])).ToList();
             // Recorded before the document becomes searchable: no document is served without its record.
             await _audit.AppendAsync(
                 IngestedDocuments.Indexed(file.Document, embedded.Count, request.Actor, _model.ModelId, _embedder.GetService<ModelVersion>()?.Value), cancellationToken);
             await _index.ReplaceDocumentAsync(file.Document, embedded, cancellationToken);
+            step?.Dispose();
+            file.Telemetry.Complete("indexed");
             LogIndexed(file.FullPath, embedded.Count);
             await results.WriteAsync(new IngestionResult(file.FullPath, file.Document.DocumentId, IngestionStatus.Indexed, file.Document.PageCount, embedded.Count, null, file.Clock.Elapsed), cancellationToken);
         }
@@ -252,8 +270,10 @@ public sealed partial class IngestionPipeline
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to ingest {Path}: {Reason}")]
     private static partial void LogFailedEscaped(ILogger logger, string path, string reason);
 
-    private sealed class ParsedFile(string fullPath, SourceDocument document, IReadOnlyList<Chunk> chunks, Stopwatch clock)
+    private sealed class ParsedFile(string fullPath, SourceDocument document, IReadOnlyList<Chunk> chunks, Stopwatch clock, DocumentTelemetry telemetry)
     {
+        public DocumentTelemetry Telemetry { get; } = telemetry;
+
         public string FullPath { get; } = fullPath;
 
         public SourceDocument Document { get; } = document;

@@ -14,18 +14,19 @@ internal static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "The question." };
         var groups = new Option<string?>("--groups") { Description = "Groups you ask as, comma-separated (default: RAG_GROUPS). No groups, no documents." };
-        var user = new Option<string?>("--user") { Description = "User id recorded in the audit trail (default: RAG_USER or the OS user)." };
+        var user = new Option<string?>("--user") { Description = "User you ask on behalf of (default: RAG_USER); the audit trail records it beside your OS account, which is always the actor." };
         var conversation = new Option<string?>("--conversation") { Description = "Continue conversation ID (yours only): a follow-up such as \"and for contractors?\" is read in its light." };
         var json = new Option<bool>("--json") { Description = "Print {answer, grounded, model, removedCitations, notice, citations:[{n, documentId, title, page, chunkId, score, snippet}]} once the answer is complete." };
         var command = new Command("ask", "Ask a question; the answer (written by the configured model, or quoted when none is) cites the documents your groups may read.") { question, groups, user, conversation, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var scope = Scope(parse.GetValue(user), parse.GetValue(groups));
+            var asking = CliUser.Resolve(context, parse.GetValue(user), parse.GetValue(groups));
+            var scope = asking.Scope();
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor(scope.UserId), cancellationToken);
+            await AuditCli.RecordConfigurationAsync(services, asking.Actor(AuditCli.Roles), cancellationToken);
             var questions = services.GetRequiredService<QuestionService>();
             var request = new AskRequest(parse.GetValue(question)!) { ConversationId = parse.GetValue(conversation) };
-            var audit = QuestionService.LocalContext(scope);
+            var audit = asking.QuestionContext(scope);
             if (parse.GetValue(json))
             {
                 await context.Output.WriteLineAsync(AnswerJson.Serialize(await questions.AskAsync(request, scope, audit, cancellationToken)));
@@ -38,11 +39,5 @@ internal static class AskCommand
             return RagCommandLine.ExitOk;
         });
         return command;
-    }
-
-    public static AccessScope Scope(string? user, string? groups)
-    {
-        var userId = user ?? Environment.GetEnvironmentVariable("RAG_USER") ?? Environment.UserName;
-        return new AccessScope(userId, CliContext.SplitList(groups ?? Environment.GetEnvironmentVariable("RAG_GROUPS")));
     }
 }

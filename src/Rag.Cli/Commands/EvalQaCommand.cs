@@ -16,7 +16,7 @@ namespace Rag.Cli.Commands;
 /// <summary>
 /// <c>rag eval qa FILE.jsonl [--groups g1,g2] [--user U] [--k 5] [--json OUT]</c>: asks an organisation's own questions
 /// against the existing index, as <c>rag ask</c> would for those groups, and reports hit@k, MRR, citation precision,
-/// answer-contains rate and abstentions. Each question is audited with the actor "eval:USER".
+/// answer-contains rate and abstentions. Each question is audited with the actor "eval:os:ACCOUNT" (the OS account; ":USER" appended for --user).
 /// </summary>
 internal static class EvalQaCommand
 {
@@ -27,7 +27,7 @@ internal static class EvalQaCommand
         ArgumentNullException.ThrowIfNull(context);
         var file = new Argument<string>("file") { Description = "Question file, JSON Lines: {\"question\", \"expectedDocuments\"?, \"expectedAnswerContains\"?, \"expectNoAnswer\"?, \"id\"?, \"comment\"?} per line." };
         var groups = new Option<string?>("--groups") { Description = "Groups the questions are asked as, comma-separated (default: RAG_GROUPS)." };
-        var user = new Option<string?>("--user") { Description = "User recorded in the audit trail as eval:USER (default: RAG_USER or the OS user)." };
+        var user = new Option<string?>("--user") { Description = "User you evaluate on behalf of (default: RAG_USER); the audit actor is eval:os:ACCOUNT, with :USER appended." };
         var k = new Option<int>("--k") { Description = "Cut-off of document hit@k and MRR@k (default 5).", DefaultValueFactory = _ => 5 };
         var json = new Option<string?>("--json") { Description = "Write the metrics and every question's expected and actual results (with machine, model, settings and commit) to this JSON file." };
         var command = new Command("qa", "Ask your own question set against the ingested documents and report document hit@k, MRR, citation precision and answer-contains rate.")
@@ -43,7 +43,7 @@ internal static class EvalQaCommand
                 return RagCommandLine.ExitUsage;
             }
 
-            var asked = AskCommand.Scope(parse.GetValue(user), parse.GetValue(groups));
+            var asked = CliUser.Resolve(context, parse.GetValue(user), parse.GetValue(groups));
             if (asked.Groups.Count == 0)
             {
                 await context.Error.WriteLineAsync("error: no groups to ask as, so every question would find nothing; give --groups g1,g2 or set RAG_GROUPS.");
@@ -62,7 +62,7 @@ internal static class EvalQaCommand
             }
 
             // The actor marks evaluation traffic in the audit trail; the groups are exactly the ones given.
-            var scope = new AccessScope("eval:" + asked.UserId, asked.Groups);
+            var scope = new AccessScope(asked.OnBehalfOf is null ? "eval:" + asked.ActorId : $"eval:{asked.ActorId}:{asked.OnBehalfOf}", asked.Groups);
             var environment = RunEnvironment.Capture(context.Paths.Home);
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             var evaluator = services.GetRequiredService<QaEvaluator>();

@@ -18,9 +18,10 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var groupList = parse.GetValue(groups) is { } g ? CliContext.SplitList(g) : null;
-            var request = new IngestionRequest(parse.GetValue(paths)!, parse.GetValue(set)!, groupList, "cli:" + Environment.UserName);
+            var user = CliUser.Resolve(context);
+            var request = new IngestionRequest(parse.GetValue(paths)!, parse.GetValue(set)!, groupList, user.ActorId);
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor(request.Actor), cancellationToken);
+            await AuditCli.RecordConfigurationAsync(services, user.Actor(AuditCli.Roles), cancellationToken);
             var results = await RunAsync(context, services.GetRequiredService<IngestionPipeline>(), request, cancellationToken);
             return results.Any(r => r.Status == IngestionStatus.Failed) ? RagCommandLine.ExitSomeFilesFailed : RagCommandLine.ExitOk;
         });

@@ -29,25 +29,26 @@ internal static class UpCommand
         {
             var manifest = ModelManifest.Load(context.Paths.ModelManifest);
             await ModelsCommand.InstallAsync(context, ModelsCommand.Select(manifest, [], all: false), cancellationToken);
+            var user = CliUser.Resolve(context, groups: parse.GetValue(groups));
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            await AuditCli.RecordConfigurationAsync(services, AuditCli.Actor("rag-up"), cancellationToken);
+            await AuditCli.RecordConfigurationAsync(services, user.Actor(AuditCli.Roles), cancellationToken);
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             foreach (var (folder, set, setGroups) in Samples)
             {
                 var path = Path.Combine(context.Paths.Home, "samples", folder);
-                await IngestCommand.RunAsync(context, pipeline, new IngestionRequest([path], set, CliContext.SplitList(setGroups), "rag-up"), cancellationToken);
+                await IngestCommand.RunAsync(context, pipeline, new IngestionRequest([path], set, CliContext.SplitList(setGroups), user.ActorId), cancellationToken);
             }
 
             await AuditCli.PrintTrustAnchorAsync(context, services);
-            var scope = AskCommand.Scope(null, parse.GetValue(groups));
-            await PromptAsync(context, services.GetRequiredService<QuestionService>(), scope, cancellationToken);
+            await PromptAsync(context, services.GetRequiredService<QuestionService>(), user, cancellationToken);
             return RagCommandLine.ExitOk;
         });
         return command;
     }
 
-    private static async Task PromptAsync(CliContext context, QuestionService questions, AccessScope scope, CancellationToken cancellationToken)
+    private static async Task PromptAsync(CliContext context, QuestionService questions, CliUser user, CancellationToken cancellationToken)
     {
+        var scope = user.Scope();
         await context.Output.WriteLineAsync();
         await context.Output.WriteLineAsync($"Ask about the sample documents as '{scope.UserId}' in groups [{string.Join(", ", scope.Groups)}].");
         await context.Output.WriteLineAsync("Commands: :groups g1,g2 (switch groups), :new (new conversation), :quit. Try: How many days of annual leave do I get?");
@@ -94,7 +95,7 @@ internal static class UpCommand
 
             // One conversation per prompt session (and per groups choice), so follow-ups are read in context.
             var request = new AskRequest(line) { ConversationId = conversation };
-            await AnswerPrinter.StreamAsync(context, questions.AskStreamingAsync(request, scope, QuestionService.LocalContext(scope), cancellationToken), scope, cancellationToken);
+            await AnswerPrinter.StreamAsync(context, questions.AskStreamingAsync(request, scope, user.QuestionContext(scope), cancellationToken), scope, cancellationToken);
             await context.Output.WriteLineAsync();
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Core.Conversations;
+using Rag.Core.Diagnostics;
 using Rag.Core.Documents;
 using Rag.Core.Embeddings;
 using Rag.Core.Grounding;
@@ -141,6 +143,7 @@ public sealed class QuestionService
         ArgumentNullException.ThrowIfNull(request.Question);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(context);
+        using var telemetry = QuestionTelemetry.Start();
         var correlationId = Guid.NewGuid().ToString("N");
         using var correlation = AuditCorrelation.Begin(correlationId);
         var (history, withheld) = await HistoryAsync(request, scope, cancellationToken);
@@ -150,7 +153,8 @@ public sealed class QuestionService
             ("question", request.Question, true),
             ("conversationId", request.ConversationId, false),
             ("historyMessages", history.Count, false),
-            ("historyTurnsWithheld", withheld > 0 ? withheld : null, false));
+            ("historyTurnsWithheld", withheld > 0 ? withheld : null, false),
+            ("onBehalfOf", context.OnBehalfOf, false));
         await AppendOrRefuseAsync([Event(AuditActions.QuestionAsked, context, correlationId, [], AuditOutcomes.Ok, asked) with { ModelId = _embeddingModel, ModelVersion = _embeddingVersion.Value }], cancellationToken);
 
         var query = await _rewriter.RewriteAsync(request.Question, history, cancellationToken);
@@ -173,6 +177,7 @@ public sealed class QuestionService
         var options = new ChatOptions { MaxOutputTokens = _answerOptions.MaxOutputTokens, Temperature = _answerOptions.Temperature };
         var filter = new CitationStreamFilter(sources.Count);
         var text = new StringBuilder();
+        var generate = telemetry.StartGenerate();
         await using var stream = _generator.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         string? failure = null;
         ChatFinishReason? finish = null;
@@ -195,6 +200,8 @@ public sealed class QuestionService
                 // The model broke off (or the caller went away) after the user saw part of an answer: that part is
                 // on record too, marked failed, before the error goes on.
                 QuestionLog.GeneratorFailed(_logger, _generatorModel.Value.Id, ex);
+                generate?.Dispose();
+                telemetry.Resume();
                 await RecordBrokenOffAsync(context, correlationId, text, sources, filter, query, ex.Message);
                 throw;
             }
@@ -213,6 +220,8 @@ public sealed class QuestionService
             }
         }
 
+        generate?.Dispose();
+        telemetry.Resume();
         if (failure is null && finish is null)
         {
             // Every OpenAI-compatible server and the ONNX decoder say why they stopped; a stream that just ends was
@@ -410,13 +419,20 @@ public sealed class QuestionService
 
     private async Task AppendOrRefuseAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
+        using var activity = RagActivities.Audit.StartActivity("audit.append")?.SetTag("rag.audit.records", events.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _audit.AppendAsync(events, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "audit trail unavailable");
             throw new AuditUnavailableException("The question was refused because the audit trail could not record it: " + ex.Message, ex);
+        }
+        finally
+        {
+            RagMetrics.AuditAppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 

@@ -7,4 +7,7 @@ public sealed record AuditContext(AuditActor Actor, string ClientAddress)
 {
     /// <summary>Address recorded for the command line.</summary>
     public const string LocalClient = "local";
+
+    /// <summary>Whom <see cref="Actor"/> says they act for (the command line's <c>--user</c>), recorded beside the actor, never instead.</summary>
+    public string? OnBehalfOf { get; init; }
 }

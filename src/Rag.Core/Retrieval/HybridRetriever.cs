@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Rag.Core.Access;
+using Rag.Core.Diagnostics;
 using Rag.Core.Storage;
 
 namespace Rag.Core.Retrieval;
@@ -36,7 +38,10 @@ public sealed class HybridRetriever
             return [];
         }
 
+        using var activity = RagActivities.Retrieve.StartActivity("retrieve");
+        var started = Stopwatch.GetTimestamp();
         var effectiveMode = mode ?? _options.Mode;
+        activity?.SetTag("rag.retrieve.mode", effectiveMode.ToString());
         var limit = topK ?? _options.TopK;
         var candidates = Math.Max(_options.CandidatesPerSearch, limit);
 
@@ -53,6 +58,7 @@ public sealed class HybridRetriever
             keyword = await _index.SearchKeywordAsync(question, scope, candidates, cancellationToken);
         }
 
+        RagMetrics.RetrieveDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return effectiveMode switch
         {
             RetrievalMode.Dense => Single(dense, limit, dense: true),

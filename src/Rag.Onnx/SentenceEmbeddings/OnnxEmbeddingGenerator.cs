@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
+using Rag.Core.Diagnostics;
 using Rag.Core.Embeddings;
 using Rag.Core.Ids;
 
@@ -64,10 +66,13 @@ public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(_batchSize, inputs.Count - offset);
+            var started = Stopwatch.GetTimestamp();
             foreach (var vector in RunBatch(inputs, offset, count))
             {
                 result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = DateTimeOffset.UtcNow });
             }
+
+            RecordBatch(count, Stopwatch.GetElapsedTime(started));
         }
 
         return Task.FromResult(result);
@@ -104,6 +109,15 @@ public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <summary>Embeds <paramref name="count"/> inputs from <paramref name="offset"/> in one session run; L2-normalised.</summary>
     protected abstract float[][] RunBatch(IReadOnlyList<string> inputs, int offset, int count);
+
+    private static void RecordBatch(int count, TimeSpan elapsed)
+    {
+        RagMetrics.EmbeddingBatchSize.Record(count);
+        if (elapsed > TimeSpan.Zero)
+        {
+            RagMetrics.EmbeddingThroughput.Record(count / elapsed.TotalSeconds);
+        }
+    }
 
     /// <summary>Disposes the session once.</summary>
     protected virtual void Dispose(bool disposing)

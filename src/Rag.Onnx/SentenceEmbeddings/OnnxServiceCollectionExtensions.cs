@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Rag.Core.Diagnostics;
 using Rag.Core.Embeddings;
 
 namespace Rag.Onnx.SentenceEmbeddings;
@@ -12,6 +13,8 @@ namespace Rag.Onnx.SentenceEmbeddings;
 /// <summary>Registers the ONNX embedding model.</summary>
 public static class OnnxServiceCollectionExtensions
 {
+    private const string ModelKey = "Rag.Onnx.Embedding";
+
     /// <summary>
     /// Binds <see cref="EmbeddingOptions"/> from <c>Rag:Embedding</c> (validated on start) and registers one
     /// embedder as <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, <see cref="IEmbeddingTokenizer"/>
@@ -28,7 +31,9 @@ public static class OnnxServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
 
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        // The model itself, keyed: the container hands out the Microsoft.Extensions.AI pipeline around it (logging,
+        // OpenTelemetry), and the tokenizer is the model's own.
+        services.AddKeyedSingleton<OnnxEmbeddingGenerator>(ModelKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             var loggerFactory = sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
@@ -38,7 +43,12 @@ public static class OnnxServiceCollectionExtensions
                 _ => new UseLiteEmbeddingGenerator(options, loggerFactory.CreateLogger<UseLiteEmbeddingGenerator>()),
             };
         });
-        services.AddSingleton(sp => (IEmbeddingTokenizer)sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        services.AddEmbeddingGenerator(sp => sp.GetRequiredKeyedService<OnnxEmbeddingGenerator>(ModelKey))
+            .Use((inner, sp) => sp.GetService<ILoggerFactory>() is { } loggers
+                ? new LoggingEmbeddingGenerator<string, Embedding<float>>(inner, loggers.CreateLogger<OnnxEmbeddingGenerator>())
+                : inner)
+            .UseOpenTelemetry(sourceName: RagTelemetryNames.Ingest);
+        services.AddSingleton<IEmbeddingTokenizer>(sp => sp.GetRequiredKeyedService<OnnxEmbeddingGenerator>(ModelKey));
         services.AddSingleton(sp =>
         {
             var metadata = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>()

@@ -12,7 +12,7 @@ namespace Rag.Cli.Tests.Commands;
 public sealed class EvalQaCommandTests : IAsyncLifetime, IDisposable
 {
     private const string BoardQuestion = "When does the Contoso acquisition close and for how much?";
-    private readonly CliHarness _cli = new();
+    private readonly CliHarness _cli = new(account: "tester");
 
     public async Task InitializeAsync()
     {
@@ -53,7 +53,7 @@ public sealed class EvalQaCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(1.0, summary.GetProperty("answerContainsRate").GetDouble());
         Assert.Equal(1.0, summary.GetProperty("noAnswerRate").GetDouble());
         Assert.Equal(1, summary.GetProperty("abstained").GetInt32());
-        Assert.Equal("eval:tester", report.RootElement.GetProperty("actor").GetString());
+        Assert.Equal("eval:os:tester", report.RootElement.GetProperty("actor").GetString());
         Assert.Equal("use-lite", report.RootElement.GetProperty("model").GetProperty("modelId").GetString());
         Assert.Equal("hybrid", report.RootElement.GetProperty("retrieval").GetProperty("mode").GetString());
         Assert.False(string.IsNullOrEmpty(report.RootElement.GetProperty("environment").GetProperty("commit").GetString()));
@@ -66,7 +66,7 @@ public sealed class EvalQaCommandTests : IAsyncLifetime, IDisposable
 
         var audited = await QuestionsAuditedAsync();
         Assert.Equal(4, audited.Count);
-        Assert.All(audited, e => Assert.Equal("eval:tester", e.Actor.Id));
+        Assert.All(audited, e => Assert.Equal("eval:os:tester", e.Actor.Id));
         Assert.All(audited, e => Assert.Equal(["staff"], e.Actor.Groups));
     }
 

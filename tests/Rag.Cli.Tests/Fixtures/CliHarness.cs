@@ -10,8 +10,9 @@ internal sealed class CliHarness : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    public CliHarness(string? modelsDirectory = null, string? mirror = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    public CliHarness(string? modelsDirectory = null, string? mirror = null, IReadOnlyDictionary<string, string?>? configuration = null, string? account = null)
     {
+        Account = account;
         Paths = new RagPaths(
             RepoPaths.Root,
             _temp.Combine("data"),
@@ -22,6 +23,9 @@ internal sealed class CliHarness : IDisposable
     }
 
     public RagPaths Paths { get; }
+
+    /// <summary>The operating-system account the commands run as (null: the real one).</summary>
+    public string? Account { get; }
 
     public IReadOnlyDictionary<string, string?>? Configuration { get; }
 
@@ -40,7 +44,17 @@ internal sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = new StringReader(string.Empty);
-        var code = await RagCommandLine.RunAsync(args, new CliContext(output, error, reader, Paths, configuration));
+        var code = await RagCommandLine.RunAsync(args, new CliContext(output, error, reader, Paths, configuration, Account));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs on this harness's data directory as another operating-system account (a second shell user).</summary>
+    public async Task<CliRun> RunAsAsync(string account, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(string.Empty);
+        var code = await RagCommandLine.RunAsync(args, new CliContext(output, error, reader, Paths, Configuration, account));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
@@ -49,7 +63,7 @@ internal sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var reader = new StringReader(input);
-        var context = new CliContext(output, error, reader, Paths, Configuration);
+        var context = new CliContext(output, error, reader, Paths, Configuration, Account);
         var code = await RagCommandLine.RunAsync(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }

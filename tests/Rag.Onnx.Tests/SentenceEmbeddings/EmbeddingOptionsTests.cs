@@ -67,7 +67,10 @@ public sealed class EmbeddingOptionsTests
             ["Rag:Embedding:ExecutionProvider"] = "Cpu",
         }))
         {
-            generator = Assert.IsType<UseLiteEmbeddingGenerator>(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+            // The container hands out the Microsoft.Extensions.AI pipeline (logging, OpenTelemetry) around the one model.
+            var pipeline = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+            Assert.NotNull(pipeline.GetService<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>());
+            generator = Assert.IsType<UseLiteEmbeddingGenerator>(pipeline.GetService<UseLiteEmbeddingGenerator>());
             Assert.Same(generator, provider.GetRequiredService<IEmbeddingTokenizer>());
             Assert.Equal(new EmbeddingModelInfo("use-lite", 512), provider.GetRequiredService<EmbeddingModelInfo>());
         }

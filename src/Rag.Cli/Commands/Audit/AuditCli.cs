@@ -10,16 +10,15 @@ namespace Rag.Cli.Commands.Audit;
 /// <summary>What the audit commands share: who is acting, and recording configuration changes first.</summary>
 internal static class AuditCli
 {
+    /// <summary>The role every command-line actor has.</summary>
+    public static IReadOnlyList<string> Roles { get; } = ["cli"];
+
     /// <summary>The <c>--user</c> option every audit command takes.</summary>
     public static Option<string?> UserOption() =>
-        new("--user") { Description = "User id recorded in the audit trail (default: RAG_USER or the OS user)." };
+        new("--user") { Description = "User you act on behalf of (default: RAG_USER); recorded beside your OS account, which is always the actor." };
 
-    /// <summary>The person at the command line, as the audit trail records them.</summary>
-    public static AuditActor Actor(string? user)
-    {
-        var id = user ?? Environment.GetEnvironmentVariable("RAG_USER") ?? Environment.UserName;
-        return new AuditActor(id, id, CliContext.SplitList(Environment.GetEnvironmentVariable("RAG_GROUPS")), ["cli"]);
-    }
+    /// <summary>The person at the command line, as the audit trail records them (<see cref="CliUser.Actor"/>).</summary>
+    public static AuditActor Actor(CliContext context, string? user) => CliUser.Resolve(context, user).Actor(Roles);
 
     /// <summary>Records a configuration change (if any) before the command does anything else; an unusable audit trail refuses the command.</summary>
     /// <exception cref="AuditUnavailableException">The audit trail could not be read or written.</exception>

@@ -43,7 +43,7 @@ internal static class AuditExportCommand
             }
 
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            var actor = AuditCli.Actor(parse.GetValue(user));
+            var actor = AuditCli.Actor(context, parse.GetValue(user));
             await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
             var result = await services.GetRequiredService<AuditExporter>().ExportAsync(request, actor, cancellationToken);
 

@@ -15,7 +15,7 @@ internal static class AuditPurgeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
-            var actor = AuditCli.Actor(parse.GetValue(user));
+            var actor = AuditCli.Actor(context, parse.GetValue(user));
             await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
             var result = await services.GetRequiredService<IAuditPurge>().PurgeAsync(actor, cancellationToken);
             var cutoff = AuditChain.FormatTime(result.Cutoff);

@@ -44,7 +44,7 @@ internal static class AuditQueryCommand
 
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             var log = services.GetRequiredService<IAuditLog>();
-            var actor = AuditCli.Actor(parse.GetValue(user));
+            var actor = AuditCli.Actor(context, parse.GetValue(user));
             await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
 
             // Recorded before anything is shown: reading the log leaves a trace (fail closed like every other record).

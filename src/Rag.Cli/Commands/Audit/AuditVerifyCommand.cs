@@ -32,7 +32,7 @@ internal static class AuditVerifyCommand
             string? notRecorded = null;
             try
             {
-                var actor = AuditCli.Actor(parse.GetValue(user));
+                var actor = AuditCli.Actor(context, parse.GetValue(user));
                 await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
                 await services.GetRequiredService<IAuditLog>().AppendAsync(
                     new AuditEvent(AuditActions.AuditVerified, actor, [], report.Intact ? AuditOutcomes.Ok : AuditOutcomes.Damaged)

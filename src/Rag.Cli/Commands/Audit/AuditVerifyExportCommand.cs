@@ -48,7 +48,7 @@ internal static class AuditVerifyExportCommand
                 using var key = services.GetRequiredService<AuditKeyProvider>().GetVerificationKey(parse.GetValue(publicKey));
                 keyId = key.KeyId;
                 result = await AuditExportVerifier.VerifyAsync(exportPath, manifestPath, key, cancellationToken);
-                var actor = AuditCli.Actor(parse.GetValue(user));
+                var actor = AuditCli.Actor(context, parse.GetValue(user));
                 await AuditCli.RecordConfigurationAsync(services, actor, cancellationToken);
                 await RecordAsync(services.GetRequiredService<IAuditLog>(), actor, exportPath, manifestPath, result, cancellationToken);
             }

@@ -37,13 +37,13 @@ public sealed class AuditCommandTests
     {
         using var cli = new CliHarness();
         await IngestAsync(cli);
-        Assert.Equal(0, (await cli.RunAsync("ask", "How do I connect to the VPN?", "--groups", "staff", "--user", "ana")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsAsync("ana", "ask", "How do I connect to the VPN?", "--groups", "staff")).ExitCode);
 
         var verify = await cli.RunAsync("audit", "verify");
 
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("OK", verify.Output, StringComparison.Ordinal);
-        var records = await QueryAsync(cli, "--subject", "ana");
+        var records = await QueryAsync(cli, "--subject", "os:ana");
         Assert.Equal([AuditActions.AnswerGiven, AuditActions.ChunksRetrieved, AuditActions.QuestionAsked], records.Select(r => r.GetProperty("action").GetString()).Where(a => a != AuditActions.ConfigurationChanged));
         var retrieval = records.Single(r => r.GetProperty("action").GetString() == AuditActions.ChunksRetrieved);
         var chunk = JsonDocument.Parse(retrieval.GetProperty("detail").GetString()!).RootElement.GetProperty("chunks")[0];

@@ -16,7 +16,7 @@ public sealed class AuditExportCommandTests
     [Fact]
     public async Task Export_AskedQuestions_VerifiesOkAndBothStepsAreRecorded()
     {
-        using var cli = new CliHarness();
+        using var cli = new CliHarness(account: "carla");
         await IngestAndAskAsync(cli);
         var output = Path.Combine(cli.Folder("exports"), "audit.csv");
 
@@ -29,7 +29,7 @@ public sealed class AuditExportCommandTests
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("OK", verify.Output, StringComparison.Ordinal);
         var exported = Assert.Single(await QueryAsync(cli, "--action", AuditActions.AuditExported));
-        Assert.Equal("carla", exported.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal("os:carla", exported.GetProperty("actor").GetProperty("id").GetString());
         Assert.Contains("audit.csv", exported.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var verified = Assert.Single(await QueryAsync(cli, "--action", AuditActions.AuditVerified));
         Assert.Equal(AuditOutcomes.Ok, verified.GetProperty("outcome").GetString());
@@ -39,17 +39,17 @@ public sealed class AuditExportCommandTests
     [Fact]
     public async Task Export_SubjectAndActionFilters_JsonLinesOfOnlyThoseRecordsIncludingNoOthers()
     {
-        using var cli = new CliHarness();
+        using var cli = new CliHarness(account: "ana");
         await IngestAndAskAsync(cli);
-        await cli.RunAsync("ask", "Is the VPN client installed?", "--groups", "staff", "--user", "ben");
+        await cli.RunAsAsync("ben", "ask", "Is the VPN client installed?", "--groups", "staff");
         var output = Path.Combine(cli.Folder("exports"), "ana.jsonl");
 
-        var export = await cli.RunAsync("audit", "export", "--from", From, "--to", To, "--subject", "ana", "--action", AuditActions.QuestionAsked, "--format", "json", output);
+        var export = await cli.RunAsync("audit", "export", "--from", From, "--to", To, "--subject", "os:ana", "--action", AuditActions.QuestionAsked, "--format", "json", output);
 
         Assert.Equal(0, export.ExitCode);
         var rows = (await File.ReadAllLinesAsync(output)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var row = Assert.Single(rows);
-        Assert.Equal("ana", row.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal("os:ana", row.GetProperty("actor").GetProperty("id").GetString());
         Assert.Contains(Question, row.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await cli.RunAsync("audit", "verify-export", output)).ExitCode);
     }

@@ -1,4 +1,4 @@
-namespace Rag.Core.Hosting;
+namespace Rag.Hosting;
 
 /// <summary>
 /// Where things live, from the environment: RAG_HOME (the install/repository root, set by ./rag),
