@@ -22,7 +22,7 @@ internal sealed class HfTokenizer
     private readonly Dictionary<string, int> _vocab;
     private readonly string[] _idToToken;
     private readonly BpeMerger _merger;
-    private readonly TextNormalizer _normalizer;
+    private readonly TokenizerJsonNormalizer _normalizer;
     private readonly PreTokenizer _preTokenizer;
     private readonly TokenDecoderSpec _decoder;
     private readonly (string Content, int Id)[] _addedByLength;
@@ -76,7 +76,7 @@ internal sealed class HfTokenizer
         _addedFirstChars = [.. _addedByLength.Select(a => a.Content[0])];
         _specialIds = [.. added.Where(a => a.Special).Select(a => a.Id)];
         _merger = BpeMerger.FromJson(model.GetProperty("merges"), _vocab);
-        _normalizer = TextNormalizer.Parse(root.TryGetProperty("normalizer", out var n) ? n : default);
+        _normalizer = TokenizerJsonNormalizer.Parse(root.TryGetProperty("normalizer", out var n) ? n : default);
         _preTokenizer = PreTokenizer.Parse(root.TryGetProperty("pre_tokenizer", out var p) ? p : default);
         _decoder = TokenDecoderSpec.Parse(root.TryGetProperty("decoder", out var d) ? d : default);
         _unkId = model.TryGetProperty("unk_token", out var unk) && unk.GetString() is { } u && _vocab.TryGetValue(u, out var unkId) ? unkId : null;

@@ -42,7 +42,7 @@ internal static class Pooling
                 }
             }
 
-            VectorMath.Normalize(vector);
+            EmbeddingNormalization.Normalize(vector);
             vectors[b] = vector;
         }
 

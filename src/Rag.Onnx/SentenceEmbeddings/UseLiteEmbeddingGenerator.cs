@@ -62,7 +62,7 @@ public sealed class UseLiteEmbeddingGenerator : OnnxEmbeddingGenerator
         for (var row = 0; row < count; row++)
         {
             vectors[row] = data.Slice(row * Dimensions, Dimensions).ToArray();
-            VectorMath.Normalize(vectors[row]);
+            EmbeddingNormalization.Normalize(vectors[row]);
         }
 
         return vectors;

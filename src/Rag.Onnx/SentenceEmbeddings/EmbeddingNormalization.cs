@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace Rag.Onnx.SentenceEmbeddings;
 
-internal static class VectorMath
+internal static class EmbeddingNormalization
 {
     /// <summary>Scales <paramref name="vector"/> to unit length in place; a zero vector stays zero.</summary>
     public static void Normalize(Span<float> vector)

@@ -4,17 +4,17 @@ using System.Text.Json;
 namespace Rag.Onnx.Generation;
 
 /// <summary>The <c>normalizer</c> of a tokenizer.json: Sequence, Prepend, Replace (string pattern), NFC, NFKC.</summary>
-internal sealed class TextNormalizer
+internal sealed class TokenizerJsonNormalizer
 {
     private readonly List<Func<string, string>> _steps = [];
 
-    private TextNormalizer()
+    private TokenizerJsonNormalizer()
     {
     }
 
-    public static TextNormalizer Parse(JsonElement element)
+    public static TokenizerJsonNormalizer Parse(JsonElement element)
     {
-        var normalizer = new TextNormalizer();
+        var normalizer = new TokenizerJsonNormalizer();
         if (element.ValueKind == JsonValueKind.Object)
         {
             normalizer.Add(element);
