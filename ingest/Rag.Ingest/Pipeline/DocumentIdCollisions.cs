@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Rag.Core.Access;
 using Rag.Core.Ids;
+using Rag.Core.Text;
 
 namespace Rag.Ingest.Pipeline;
 
@@ -35,7 +35,7 @@ internal static class DocumentIdCollisions
             var id = DocumentIds.For(setName, file.RelativePath);
             if (byId.TryGetValue(id, out var first))
             {
-                collisions.Add($"'{NameKey.Escape(first)}' and '{NameKey.Escape(file.FullPath)}' would both be '{NameKey.Escape(DocumentIds.NormalizePath(file.RelativePath))}'");
+                collisions.Add($"'{TerminalText.Escape(first)}' and '{TerminalText.Escape(file.FullPath)}' would both be '{TerminalText.Escape(DocumentIds.NormalizePath(file.RelativePath))}'");
                 continue;
             }
 

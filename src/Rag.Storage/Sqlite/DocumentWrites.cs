@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Rag.Core.Access;
 using Rag.Core.Documents;
 using Rag.Core.Ids;
+using Rag.Core.Text;
 using Rag.Storage.Vectors;
 
 namespace Rag.Storage.Sqlite;
@@ -108,8 +109,8 @@ internal static class DocumentWrites
             || !string.Equals(DocumentIds.NormalizePath(heldPath), DocumentIds.NormalizePath(document.SourcePath), StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
-                $"Document id {document.DocumentId} already belongs to '{NameKey.Escape(heldPath)}' in set '{NameKey.Escape(heldSet)}'; " +
-                $"refusing to overwrite it with '{NameKey.Escape(document.SourcePath)}' in set '{NameKey.Escape(setName)}'. Two documents may not share an id.");
+                $"Document id {document.DocumentId} already belongs to '{TerminalText.Escape(heldPath)}' in set '{NameKey.Escape(heldSet)}'; " +
+                $"refusing to overwrite it with '{TerminalText.Escape(document.SourcePath)}' in set '{NameKey.Escape(setName)}'. Two documents may not share an id.");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Rag.Core.Access;
 using Rag.Core.Ids;
+using Rag.Core.Text;
 using Rag.Storage.Logging;
 
 namespace Rag.Storage.Sqlite;
@@ -136,7 +137,7 @@ internal static class NameKeyMigration
                 taken.Parameters.AddWithValue("$id", newId);
                 if (Convert.ToInt64(taken.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
                 {
-                    logger.DocumentIdKept(id, NameKey.Escape(path), NameKey.Escape(set));
+                    logger.DocumentIdKept(id, TerminalText.Escape(path), NameKey.Escape(set));
                     continue;
                 }
             }
