@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Core.Answers;
 using Rag.Core.Audit;
+using Rag.Core.Grounding;
 using Rag.Core.Retrieval;
 
 namespace Rag.Core;
@@ -9,14 +10,18 @@ namespace Rag.Core;
 /// <summary>Registers retrieval and answering.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="ExtractiveAnswerer"/>, <see cref="QuestionService"/>, <see cref="ConfigurationAudit"/> and their validated options (<see cref="AuditOptions"/> is registered by the audit store, <c>AddRagAudit</c>).</summary>
+    /// <summary>Adds <see cref="HybridRetriever"/>, <see cref="QueryRewriter"/>, <see cref="ExtractiveAnswerer"/>, <see cref="IRelevanceGate"/>, <see cref="ConversationTurns"/>, <see cref="QuestionService"/>, <see cref="ConfigurationAudit"/> and their validated options (<see cref="AuditOptions"/> is registered by the audit store, <c>AddRagAudit</c>).</summary>
     public static IServiceCollection AddRagCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HybridRetriever>();
+        services.AddOptions<RelevanceOptions>().Bind(configuration.GetSection(RelevanceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QueryRewriter>();
         services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<IRelevanceGate, RelevanceGate>();
+        services.AddSingleton<ConversationTurns>();
         services.AddSingleton<QuestionService>();
         services.AddSingleton<ConfigurationAudit>();
         return services;

@@ -26,6 +26,7 @@ public static class ReciprocalRankFusion
         {
             var entry = GetOrAdd(entries, dense[i]);
             entry.DenseRank ??= i + 1;
+            entry.DenseSimilarity ??= dense[i].Score;
             entry.Score += denseWeight / (k + i + 1);
         }
 
@@ -41,7 +42,7 @@ public static class ReciprocalRankFusion
             .ThenBy(e => Math.Min(e.DenseRank ?? int.MaxValue, e.KeywordRank ?? int.MaxValue))
             .ThenBy(e => e.Hit.Chunk.Id)
             .Take(limit)
-            .Select(e => new RetrievedChunk(e.Hit.Chunk, e.Hit.DocumentTitle, e.Score, e.DenseRank, e.KeywordRank))
+            .Select(e => new RetrievedChunk(e.Hit.Chunk, e.Hit.DocumentTitle, e.Score, e.DenseRank, e.KeywordRank) { DenseSimilarity = e.DenseSimilarity })
             .ToList();
     }
 
@@ -63,6 +64,8 @@ public static class ReciprocalRankFusion
         public double Score { get; set; }
 
         public int? DenseRank { get; set; }
+
+        public double? DenseSimilarity { get; set; }
 
         public int? KeywordRank { get; set; }
     }

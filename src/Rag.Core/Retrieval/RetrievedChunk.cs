@@ -8,4 +8,8 @@ namespace Rag.Core.Retrieval;
 /// <param name="Score">Fused score (RRF), or the single search's score in dense/keyword mode.</param>
 /// <param name="DenseRank">1-based rank in the dense results, or null when absent there.</param>
 /// <param name="KeywordRank">1-based rank in the keyword results, or null when absent there.</param>
-public sealed record RetrievedChunk(Chunk Chunk, string DocumentTitle, double Score, int? DenseRank, int? KeywordRank);
+public sealed record RetrievedChunk(Chunk Chunk, string DocumentTitle, double Score, int? DenseRank, int? KeywordRank)
+{
+    /// <summary>The dense search's score of the chunk (cosine similarity to the query), or null when only the keyword search found it.</summary>
+    public double? DenseSimilarity { get; init; }
+}

@@ -128,16 +128,7 @@ public sealed class ConversationScopeTests
             .With("employees-set", "employees", LeaveText);
         var conversations = new InMemoryConversationStoreFake();
         var embedder = new ConstantEmbedderFake();
-        var service = new QuestionService(
-            new HybridRetriever(index, embedder, Options.Create(new RetrievalOptions())),
-            index,
-            new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
-            audit ?? new RecordingAuditLogFake(),
-            Options.Create(new AuditOptions()),
-            Options.Create(new AnswerOptions()),
-            embedder,
-            model,
-            conversations);
+        var service = QuestionServices.Create(index, embedder, audit ?? new RecordingAuditLogFake(), model: model, conversations: conversations);
         return (service, index, conversations);
     }
 }

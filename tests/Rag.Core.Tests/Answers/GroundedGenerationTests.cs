@@ -235,15 +235,6 @@ public sealed class GroundedGenerationTests
     private static QuestionService Service(RecordingAuditLogFake audit, IChatClient? model, FixedIndexFake index, IConversationStore? conversations = null)
     {
         var embedder = new ConstantEmbedderFake();
-        return new QuestionService(
-            new HybridRetriever(index, embedder, Options.Create(new RetrievalOptions())),
-            index,
-            new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
-            audit,
-            Options.Create(new AuditOptions()),
-            Options.Create(new AnswerOptions()),
-            embedder,
-            model,
-            conversations);
+        return QuestionServices.Create(index, embedder, audit, model: model, conversations: conversations);
     }
 }

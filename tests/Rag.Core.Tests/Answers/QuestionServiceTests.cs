@@ -69,13 +69,6 @@ public sealed class QuestionServiceTests
     {
         var embedder = new ConstantEmbedderFake();
         var index = new FixedIndexFake();
-        return new QuestionService(
-            new HybridRetriever(index, embedder, Options.Create(new RetrievalOptions())),
-            index,
-            new ExtractiveAnswerer(embedder, Options.Create(new AnswerOptions())),
-            audit,
-            Options.Create(options ?? new AuditOptions()),
-            Options.Create(new AnswerOptions()),
-            embedder);
+        return QuestionServices.Create(index, embedder, audit, options);
     }
 }

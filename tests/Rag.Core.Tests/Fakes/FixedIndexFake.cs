@@ -18,10 +18,15 @@ internal sealed class FixedIndexFake(params string[] texts) : IDocumentIndex
 
     public List<string> KeywordQueries { get; } = [];
 
-    public IReadOnlyList<SearchHit> Hits { get; } = [.. texts.Select((text, i) => new SearchHit(
+    private IReadOnlyList<SearchHit>? _hits;
+
+    /// <summary>The dense score (cosine similarity) of the first hit; each further hit scores 0.01 less. Default 1.</summary>
+    public double Similarity { get; init; } = 1.0;
+
+    public IReadOnlyList<SearchHit> Hits => _hits ??= [.. texts.Select((text, i) => new SearchHit(
         new Chunk(Guid.NewGuid(), $"doc-{i + 1}", SetName, 0, text, ["Remote work"], i + 2, i + 2, 0, text.Length),
         $"Guide {i + 1}",
-        1.0 - (i * 0.01)))];
+        Similarity - (i * 0.01)))];
 
     public Task EnsureModelAsync(EmbeddingModelInfo model, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

@@ -59,6 +59,7 @@ internal sealed class ScriptedChatClientFake(params string[] pieces) : IChatClie
             }
 
             await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, Pieces[i]);
         }
     }

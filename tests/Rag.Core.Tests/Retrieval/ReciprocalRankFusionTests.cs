@@ -24,6 +24,17 @@ public sealed class ReciprocalRankFusionTests
     }
 
     [Fact]
+    public void Fuse_ChunkFoundByTheDenseSearch_KeepsItsDenseScoreAsSimilarity()
+    {
+        var keywordOnly = new SearchHit(Hit(4).Chunk, "Doc", 12.5);
+
+        var fused = ReciprocalRankFusion.Fuse([Hit(2)], [keywordOnly, new SearchHit(Hit(2).Chunk, "Doc", 7.0)], k: 60, 1, 1, limit: 10);
+
+        Assert.Equal(0.5, fused.Single(f => f.Chunk.Id == Hit(2).Chunk.Id).DenseSimilarity);
+        Assert.Null(fused.Single(f => f.Chunk.Id == Hit(4).Chunk.Id).DenseSimilarity);
+    }
+
+    [Fact]
     public void Fuse_HandComputedScores_Match()
     {
         var fused = ReciprocalRankFusion.Fuse([Hit(1), Hit(2)], [Hit(2)], k: 1, denseWeight: 2, keywordWeight: 1, limit: 10);
