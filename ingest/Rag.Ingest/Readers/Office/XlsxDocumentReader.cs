@@ -8,13 +8,15 @@ namespace Rag.Ingest.Readers.Office;
 
 /// <summary>
 /// Reads Excel workbooks (.xlsx) with the OpenXml SDK after <see cref="ZipPackageGuard"/> checked the package.
-/// Each worksheet is a section headed by its name; each non-empty row one paragraph of "cell | cell" (shared and
-/// inline strings, booleans, numbers as stored). More than <c>Rag:Ingestion:MaxTableRows</c> rows in one sheet fails
+/// Each worksheet is a section headed by its name; its first non-empty row is the header ("Columns: a; b") and every
+/// further row one paragraph "a: value; b: value" (<see cref="TableRowText"/>; cells are placed by their column
+/// reference; shared and inline strings, booleans, numbers as stored). More than <c>Rag:Ingestion:MaxTableRows</c> rows in one sheet fails
 /// the document. Sheets carry no page. Title: the core-properties title.
 /// </summary>
 public sealed class XlsxDocumentReader : IDocumentReader
 {
     private const string Format = "XLSX";
+    private const int MaxColumns = 16_384; // XFD, Excel's last column
     private static readonly string[] FileExtensions = [".xlsx"];
 
     private readonly ZipPackageLimits _limits;
@@ -77,6 +79,7 @@ public sealed class XlsxDocumentReader : IDocumentReader
     {
         var rows = worksheet.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [];
         var count = 0;
+        List<string>? header = null;
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,9 +88,67 @@ public sealed class XlsxDocumentReader : IDocumentReader
                 throw TableLimits.TooManyRows($"XLSX sheet '{sheetName}'", _maxRows);
             }
 
-            var cells = row.Elements<Cell>().Select(c => ValueOf(c, shared)).Where(v => v.Length > 0);
-            builder.AddParagraph(string.Join(" | ", cells));
+            var values = Values(row, shared);
+            if (values.All(v => v.Length == 0))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                header = values;
+                builder.AddParagraph(TableRowText.Header(header));
+                continue;
+            }
+
+            builder.AddParagraph(TableRowText.Labelled(header, values));
         }
+    }
+
+    // Cells may skip empty columns: place each by its reference ("C7" is column 2), else after the previous one.
+    private static List<string> Values(Row row, string[] shared)
+    {
+        var values = new List<string>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = ColumnOf(cell.CellReference?.Value);
+            if (column is { } index && index >= values.Count && index < MaxColumns)
+            {
+                while (values.Count < index)
+                {
+                    values.Add(string.Empty);
+                }
+            }
+
+            values.Add(ValueOf(cell, shared));
+        }
+
+        return values;
+    }
+
+    private static int? ColumnOf(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            column = (column * 26) + (c - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                return null;
+            }
+        }
+
+        return column == 0 ? null : column - 1;
     }
 
     private static string ValueOf(Cell cell, string[] shared)

@@ -4,7 +4,7 @@ namespace Rag.Ingest.Readers.Tables;
 
 /// <summary>
 /// Reads CSV files (comma, semicolon or tab, detected; quoted fields may span lines). The first record is the header;
-/// each data row becomes one paragraph "column: value | column: value" so every chunk says what its numbers are.
+/// it becomes "Columns: a; b", and each data row one paragraph "a: value; b: value" (<see cref="TableRowText"/>).
 /// More than <c>Rag:Ingestion:MaxTableRows</c> data rows fails the document. CSV has no title and no pages.
 /// </summary>
 public sealed class CsvDocumentReader : IDocumentReader
@@ -51,7 +51,7 @@ public sealed class CsvDocumentReader : IDocumentReader
             if (header is null)
             {
                 header = record;
-                builder.AddParagraph(string.Join(" | ", record.Where(f => f.Length > 0)));
+                builder.AddParagraph(TableRowText.Header(record));
                 continue;
             }
 
@@ -60,25 +60,9 @@ public sealed class CsvDocumentReader : IDocumentReader
                 throw TableLimits.TooManyRows("CSV", _maxRows);
             }
 
-            builder.AddParagraph(Row(header, record));
+            builder.AddParagraph(TableRowText.Labelled(header, record));
         }
 
         return builder.Build(title: null);
-    }
-
-    private static string Row(string[] header, string[] record)
-    {
-        var fields = new List<string>(record.Length);
-        for (var i = 0; i < record.Length; i++)
-        {
-            if (record[i].Length == 0)
-            {
-                continue;
-            }
-
-            fields.Add(i < header.Length && header[i].Length > 0 ? $"{header[i]}: {record[i]}" : record[i]);
-        }
-
-        return string.Join(" | ", fields);
     }
 }

@@ -116,9 +116,13 @@ internal static class OfficeTestDocuments
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new S.SheetData();
+                uint rowNumber = 1;
                 foreach (var row in rows)
                 {
-                    data.Append(new S.Row(row.Select(value => Cell(value, shared.SharedStringTable))));
+                    // Empty values get no cell at all, as Excel writes them; the others carry their reference ("C1").
+                    var cells = row.Select((value, column) => (value, column)).Where(c => c.value.Length > 0)
+                        .Select(c => Cell(c.value, shared.SharedStringTable, $"{(char)('A' + c.column)}{rowNumber}"));
+                    data.Append(new S.Row(cells) { RowIndex = rowNumber++ });
                 }
 
                 part.Worksheet = new S.Worksheet(data);
@@ -187,15 +191,15 @@ internal static class OfficeTestDocuments
             new A.Graphic(new A.GraphicData(table) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/table" }));
     }
 
-    private static S.Cell Cell(string value, S.SharedStringTable shared)
+    private static S.Cell Cell(string value, S.SharedStringTable shared, string reference)
     {
         if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
-            return new S.Cell { CellValue = new S.CellValue(value), DataType = S.CellValues.Number };
+            return new S.Cell { CellReference = reference, CellValue = new S.CellValue(value), DataType = S.CellValues.Number };
         }
 
         shared.Append(new S.SharedStringItem(new S.Text(value)));
         var index = shared.Elements<S.SharedStringItem>().Count() - 1;
-        return new S.Cell { CellValue = new S.CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), DataType = S.CellValues.SharedString };
+        return new S.Cell { CellReference = reference, CellValue = new S.CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), DataType = S.CellValues.SharedString };
     }
 }

@@ -17,9 +17,20 @@ public sealed class XlsxDocumentReaderTests
         var parsed = await ReaderAssertions.ReadBytesAsync(new XlsxDocumentReader(), xlsx, "plan.xlsx");
 
         Assert.Equal(["Budget", "Staff"], ReaderAssertions.Headings(parsed).Select(h => h.Text));
-        Assert.Contains(parsed.Blocks, b => b.Text == "Laptops | 42000");
-        Assert.Contains(parsed.Blocks, b => b.Text == "Ada | Engineer");
-        Assert.True(parsed.Blocks.Single(b => b.Text == "Ada | Engineer").Offset > parsed.Blocks.Single(b => b.Text == "Staff").Offset);
+        Assert.Contains(parsed.Blocks, b => b.Text == "Columns: Item; Cost");
+        Assert.Contains(parsed.Blocks, b => b.Text == "Item: Laptops; Cost: 42000");
+        Assert.Contains(parsed.Blocks, b => b.Text == "Name: Ada; Role: Engineer");
+        Assert.True(parsed.Blocks.Single(b => b.Text == "Name: Ada; Role: Engineer").Offset > parsed.Blocks.Single(b => b.Text == "Staff").Offset);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CellsSkippingColumns_PlacedUnderTheirHeader()
+    {
+        var xlsx = OfficeTestDocuments.Xlsx([("Rooms", [["Room", "Floor", "Seats"], ["Aurora", "", "12"]])]);
+
+        var parsed = await ReaderAssertions.ReadBytesAsync(new XlsxDocumentReader(), xlsx, "rooms.xlsx");
+
+        Assert.Contains(parsed.Blocks, b => b.Text == "Room: Aurora; Seats: 12");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class CsvDocumentReaderTests
 
         var parsed = await ReaderAssertions.ReadTextAsync(new CsvDocumentReader(), csv, "rooms.csv");
 
-        Assert.Equal(["Room | Floor | Seats", "Room: Aurora | Floor: 3 | Seats: 12", "Room: Borealis, large | Floor: 4 | Seats: 40 \"plus\" standing"],
+        Assert.Equal(["Columns: Room; Floor; Seats", "Room: Aurora; Floor: 3; Seats: 12", "Room: Borealis, large; Floor: 4; Seats: 40 \"plus\" standing"],
             parsed.Blocks.Select(b => b.Text));
         Assert.Null(parsed.Title);
     }
@@ -24,7 +24,7 @@ public sealed class CsvDocumentReaderTests
 
         var parsed = await ReaderAssertions.ReadTextAsync(new CsvDocumentReader(), csv, "notes.csv");
 
-        Assert.Equal("Name: Ada | Note: first line second line", parsed.Blocks[1].Text);
+        Assert.Equal("Name: Ada; Note: first line second line", parsed.Blocks[1].Text);
     }
 
     [Fact]
