@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Rag.Ingest.Chunking;
 using Rag.Ingest.Pipeline;
 using Rag.Ingest.Readers;
+using Rag.Ingest.Readers.Ocr;
+using Rag.Ingest.Readers.Office;
 
 namespace Rag.Ingest;
 
@@ -16,7 +18,7 @@ public static class IngestServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(_ => DocumentReaderRegistry.CreateDefault());
+        services.AddSingleton(sp => ReaderRegistryFrom(sp.GetRequiredService<IOptions<IngestionOptions>>().Value));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
@@ -25,5 +27,28 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<StructureAwareChunker>();
         services.AddSingleton<IngestionPipeline>();
         return services;
+    }
+
+    private static DocumentReaderRegistry ReaderRegistryFrom(IngestionOptions options)
+    {
+        var zip = new ZipPackageLimits
+        {
+            MaxEntries = options.ZipMaxEntries,
+            MaxUncompressedBytes = options.ZipMaxUncompressedBytes,
+            MaxCompressionRatio = options.ZipMaxCompressionRatio,
+            RejectDuplicateNames = options.ZipRejectDuplicateNames,
+        };
+        var ocr = options.OcrEnabled
+            ? new PdfOcrOptions
+            {
+                TesseractPath = options.TesseractPath,
+                PdftoppmPath = options.PdftoppmPath,
+                Language = options.OcrLanguage,
+                Dpi = options.OcrDpi,
+                PageTimeout = options.OcrPageTimeout,
+                MaxPages = options.OcrMaxPages,
+            }
+            : null;
+        return DocumentReaderRegistry.Create(zip, options.MaxTableRows, ocr);
     }
 }

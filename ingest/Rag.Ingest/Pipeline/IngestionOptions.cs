@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Rag.Ingest.Readers.Ocr;
+using Rag.Ingest.Readers.Office;
+using Rag.Ingest.Readers.Tables;
 
 namespace Rag.Ingest.Pipeline;
 
@@ -23,4 +26,50 @@ public sealed class IngestionOptions
     /// <summary>Files read ahead of the embedder (parse and embed overlap). Default 4.</summary>
     [Range(1, 256)]
     public int ReadAhead { get; set; } = 4;
+
+    /// <summary>Most entries a ZIP-based document (DOCX, PPTX, XLSX) may hold. Default 10,000.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Rag:Ingestion:ZipMaxEntries must be between 1 and 1000000.")]
+    public int ZipMaxEntries { get; set; } = ZipPackageLimits.DefaultMaxEntries;
+
+    /// <summary>Most bytes the entries of a ZIP-based document may inflate to, all together. Default 512 MiB.</summary>
+    [Range(1L, 64L * 1024 * 1024 * 1024, ErrorMessage = "Rag:Ingestion:ZipMaxUncompressedBytes must be between 1 and 68719476736.")]
+    public long ZipMaxUncompressedBytes { get; set; } = ZipPackageLimits.DefaultMaxUncompressedBytes;
+
+    /// <summary>Largest uncompressed-to-compressed ratio of one entry (zip bombs reach thousands). Default 200.</summary>
+    [Range(1, 100_000, ErrorMessage = "Rag:Ingestion:ZipMaxCompressionRatio must be between 1 and 100000.")]
+    public int ZipMaxCompressionRatio { get; set; } = ZipPackageLimits.DefaultMaxCompressionRatio;
+
+    /// <summary>Refuse a package with two entries of the same name (compared case-insensitively, as OPC does). Default true.</summary>
+    public bool ZipRejectDuplicateNames { get; set; } = true;
+
+    /// <summary>Most data rows read from one CSV file or one spreadsheet sheet; more fails the document. Default 100,000.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "Rag:Ingestion:MaxTableRows must be between 1 and 10000000.")]
+    public int MaxTableRows { get; set; } = TableLimits.DefaultMaxRows;
+
+    /// <summary>OCR PDF pages that have images but no text layer (Tesseract on pages rendered by pdftoppm). Default true.</summary>
+    public bool OcrEnabled { get; set; } = true;
+
+    /// <summary>The tesseract executable (a name looked up on PATH, or a full path). Default "tesseract".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Rag:Ingestion:TesseractPath is required (e.g. tesseract).")]
+    public string TesseractPath { get; set; } = PdfOcrOptions.DefaultTesseractPath;
+
+    /// <summary>The pdftoppm executable (poppler-utils). Default "pdftoppm".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Rag:Ingestion:PdftoppmPath is required (e.g. pdftoppm).")]
+    public string PdftoppmPath { get; set; } = PdfOcrOptions.DefaultPdftoppmPath;
+
+    /// <summary>Tesseract language(s), e.g. "eng" or "eng+deu"; the traineddata must be installed. Default "eng".</summary>
+    [RegularExpression("^[A-Za-z_]{3,16}(\\+[A-Za-z_]{3,16}){0,7}$", ErrorMessage = "Rag:Ingestion:OcrLanguage must be tesseract language codes joined by '+', e.g. eng or eng+deu.")]
+    public string OcrLanguage { get; set; } = PdfOcrOptions.DefaultLanguage;
+
+    /// <summary>Resolution pages are rendered at for OCR, in dots per inch. Default 300.</summary>
+    [Range(72, 600, ErrorMessage = "Rag:Ingestion:OcrDpi must be between 72 and 600.")]
+    public int OcrDpi { get; set; } = PdfOcrOptions.DefaultDpi;
+
+    /// <summary>Longest time one OCR tool run (rendering or recognising one page) may take; the process is killed past it. Default 60 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00", ErrorMessage = "Rag:Ingestion:OcrPageTimeout must be between 00:00:01 and 00:30:00.")]
+    public TimeSpan OcrPageTimeout { get; set; } = PdfOcrOptions.DefaultPageTimeout;
+
+    /// <summary>Most pages OCRed in one PDF; a scan with more fails with the reason. Default 500.</summary>
+    [Range(1, 100_000, ErrorMessage = "Rag:Ingestion:OcrMaxPages must be between 1 and 100000.")]
+    public int OcrMaxPages { get; set; } = PdfOcrOptions.DefaultMaxPages;
 }

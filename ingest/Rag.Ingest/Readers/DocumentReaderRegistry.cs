@@ -1,4 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using Rag.Ingest.Readers.Email;
+using Rag.Ingest.Readers.Ocr;
+using Rag.Ingest.Readers.Office;
+using Rag.Ingest.Readers.Tables;
 
 namespace Rag.Ingest.Readers;
 
@@ -26,16 +30,29 @@ public sealed class DocumentReaderRegistry
         SupportedExtensions = _byExtension.Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Lower-case extensions with the dot, sorted: ".htm", ".html", ".markdown", ".md", ".pdf", ".text", ".txt".</summary>
+    /// <summary>Lower-case extensions with the dot, sorted: ".csv", ".docx", ".eml", ".htm", ".html", ".markdown", ".md", ".pdf", ".pptx", ".text", ".txt", ".xlsx".</summary>
     public IReadOnlyList<string> SupportedExtensions { get; }
 
-    /// <summary>A registry with the PDF, Markdown, HTML and plain-text readers.</summary>
-    public static DocumentReaderRegistry CreateDefault() => new(
+    /// <summary>A registry with every reader at its default limits (PDF with OCR by tesseract and pdftoppm from PATH).</summary>
+    public static DocumentReaderRegistry CreateDefault() =>
+        Create(new ZipPackageLimits(), TableLimits.DefaultMaxRows, new PdfOcrOptions());
+
+    /// <summary>
+    /// A registry with the PDF, Markdown, HTML, plain-text, DOCX, PPTX, XLSX, CSV and e-mail readers; ZIP-based formats
+    /// are checked against <paramref name="zip"/>, tables bounded by <paramref name="maxTableRows"/>, and scanned PDF
+    /// pages OCRed with <paramref name="ocr"/> (null: no OCR).
+    /// </summary>
+    public static DocumentReaderRegistry Create(ZipPackageLimits zip, int maxTableRows, PdfOcrOptions? ocr) => new(
     [
-        new PdfDocumentReader(),
+        new PdfDocumentReader(ocr),
         new MarkdownDocumentReader(),
         new HtmlDocumentReader(),
         new PlainTextDocumentReader(),
+        new DocxDocumentReader(zip),
+        new PptxDocumentReader(zip),
+        new XlsxDocumentReader(zip, maxTableRows),
+        new CsvDocumentReader(maxTableRows),
+        new EmlDocumentReader(),
     ]);
 
     /// <summary>Finds the reader for <paramref name="path"/>'s extension; false when the format is not supported.</summary>

@@ -1,4 +1,5 @@
 using Rag.Core.Documents;
+using Rag.Ingest.Readers.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
@@ -13,6 +14,19 @@ namespace Rag.Ingest.Readers;
 public sealed class PdfDocumentReader : IDocumentReader
 {
     private static readonly string[] FileExtensions = [".pdf"];
+
+    private readonly TesseractPdfOcr? _ocr;
+
+    /// <summary>A reader without OCR: a PDF with only scanned pages fails with "no extractable text".</summary>
+    public PdfDocumentReader()
+    {
+    }
+
+    /// <summary>A reader that OCRs pages with images but no text layer (null <paramref name="ocr"/>: no OCR).</summary>
+    public PdfDocumentReader(PdfOcrOptions? ocr)
+    {
+        _ocr = ocr is null ? null : new TesseractPdfOcr(ocr);
+    }
 
     /// <inheritdoc />
     public string MediaType => "application/pdf";
@@ -37,6 +51,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
 
         var runs = new List<PdfTextRun>();
+        var scanned = new List<OcrPage>();
         var images = 0;
         Exception? firstPageError = null;
         var failedPages = 0;
@@ -47,7 +62,12 @@ public sealed class PdfDocumentReader : IDocumentReader
             {
                 var page = document.GetPage(number);
                 images += page.NumberOfImages;
-                runs.AddRange(PdfPageExtractor.Extract(page));
+                var pageRuns = PdfPageExtractor.Extract(page);
+                runs.AddRange(pageRuns);
+                if (pageRuns.Count == 0 && page.NumberOfImages > 0)
+                {
+                    scanned.Add(new OcrPage(number, page.Width, page.Height));
+                }
             }
             catch (Exception ex) when (IsParserFailure(ex))
             {
@@ -57,12 +77,33 @@ public sealed class PdfDocumentReader : IDocumentReader
             }
         }
 
+        if (_ocr is not null && scanned.Count > 0)
+        {
+            runs = await AddOcrTextAsync(_ocr, bytes, scanned, runs, cancellationToken);
+        }
+
         if (runs.Count == 0)
         {
             throw NoText(firstPageError, failedPages, pageCount, images);
         }
 
         return Build(document, runs, pageCount);
+    }
+
+    // OCR hook: pages with images but no text layer get Tesseract's text, each paragraph on its own page number.
+    private static async Task<List<PdfTextRun>> AddOcrTextAsync(
+        TesseractPdfOcr ocr, byte[] bytes, List<OcrPage> scanned, List<PdfTextRun> runs, CancellationToken cancellationToken)
+    {
+        var recognised = await ocr.RecognizeAsync(bytes, scanned, cancellationToken);
+        if (recognised.Count == 0 && runs.Count == 0)
+        {
+            throw new DocumentReadException($"PDF has no extractable text: OCR of its {scanned.Count} scanned page(s) recognised none");
+        }
+
+        return runs
+            .Concat(recognised.Select(p => new PdfTextRun(p.Page, p.Text, 0, 1, p.Text.Length)))
+            .OrderBy(r => r.Page) // stable: reading order within a page is kept
+            .ToList();
     }
 
     private static PdfDocument Open(byte[] bytes)
@@ -103,7 +144,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
 
         return images > 0
-            ? new DocumentReadException("PDF has no extractable text (scanned images? OCR is not supported)")
+            ? new DocumentReadException("PDF has no extractable text (scanned images? OCR is off: set Rag:Ingestion:OcrEnabled=true)")
             : new DocumentReadException($"PDF is empty: no text or images on its {pageCount} page(s)");
     }
 

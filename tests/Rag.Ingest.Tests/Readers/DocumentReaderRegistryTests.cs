@@ -15,6 +15,11 @@ public sealed class DocumentReaderRegistryTests
     [InlineData("faq.HTM", typeof(HtmlDocumentReader))]
     [InlineData("notes.txt", typeof(PlainTextDocumentReader))]
     [InlineData("notes.text", typeof(PlainTextDocumentReader))]
+    [InlineData("report.docx", typeof(Rag.Ingest.Readers.Office.DocxDocumentReader))]
+    [InlineData("deck.PPTX", typeof(Rag.Ingest.Readers.Office.PptxDocumentReader))]
+    [InlineData("budget.xlsx", typeof(Rag.Ingest.Readers.Office.XlsxDocumentReader))]
+    [InlineData("rooms.csv", typeof(Rag.Ingest.Readers.Tables.CsvDocumentReader))]
+    [InlineData("minutes.eml", typeof(Rag.Ingest.Readers.Email.EmlDocumentReader))]
     public void TryGetReader_SupportedExtension_ReturnsMatchingReader(string path, Type expected)
     {
         Assert.True(_registry.TryGetReader(path, out var reader));
@@ -22,7 +27,8 @@ public sealed class DocumentReaderRegistryTests
     }
 
     [Theory]
-    [InlineData("report.docx")]
+    [InlineData("report.doc")]
+    [InlineData("photo.jpg")]
     [InlineData("README")]
     [InlineData("archive.pdf.zip")]
     public void TryGetReader_UnsupportedExtension_ReturnsFalse(string path)
@@ -33,7 +39,7 @@ public sealed class DocumentReaderRegistryTests
     [Fact]
     public void SupportedExtensions_Default_ListsEveryFormat()
     {
-        Assert.Equal([".htm", ".html", ".markdown", ".md", ".pdf", ".text", ".txt"], _registry.SupportedExtensions);
+        Assert.Equal([".csv", ".docx", ".eml", ".htm", ".html", ".markdown", ".md", ".pdf", ".pptx", ".text", ".txt", ".xlsx"], _registry.SupportedExtensions);
     }
 
     [Fact]
