@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Ingest.Chunking;
 using Rag.Ingest.Pipeline;
 using Rag.Ingest.Readers;
+using Rag.Ingest.Sandbox;
 
 namespace Rag.Ingest;
 
@@ -15,12 +17,14 @@ public static class IngestServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ParserSandboxOptions>().Bind(configuration.GetSection(ParserSandboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => DocumentReaderRegistry.CreateDefault());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            return new IsolatedDocumentReader(new DocumentReadLimits { TimeLimit = options.PerFileTimeout, MaxFileSizeBytes = options.MaxFileBytes });
+            var sandbox = ParserSandbox.TryCreate(sp.GetRequiredService<IOptions<ParserSandboxOptions>>().Value, sp.GetService<ILogger<ParserSandbox>>());
+            return new IsolatedDocumentReader(options.ReadLimits(), sandbox);
         });
         services.AddSingleton<StructureAwareChunker>();
         services.AddSingleton<IngestionPipeline>();

@@ -14,6 +14,20 @@ public sealed class PdfDocumentReader : IDocumentReader
 {
     private static readonly string[] FileExtensions = [".pdf"];
 
+    private readonly string? _password;
+
+    /// <summary>A reader for PDFs without a password (or with an empty user password).</summary>
+    public PdfDocumentReader()
+    {
+    }
+
+    /// <summary>A reader that opens encrypted PDFs with <paramref name="password"/> (never logged or shown).</summary>
+    public PdfDocumentReader(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        _password = password;
+    }
+
     /// <inheritdoc />
     public string MediaType => "application/pdf";
 
@@ -65,16 +79,24 @@ public sealed class PdfDocumentReader : IDocumentReader
         return Build(document, runs, pageCount);
     }
 
-    private static PdfDocument Open(byte[] bytes)
+    private PdfDocument Open(byte[] bytes)
     {
         try
         {
             // Lenient parsing recovers broken xref tables and offsets; an empty user password is tried by default.
-            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true };
+            if (_password is not null)
+            {
+                options.Password = _password;
+            }
+
+            return PdfDocument.Open(bytes, options);
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            throw new DocumentReadException("PDF is encrypted with a password; remove the password and re-ingest it", ex);
+            throw new DocumentReadException(_password is null
+                ? "PDF is encrypted with a password; configure the set's password (Rag:Ingestion:PdfPasswords:<set>) or remove the password, and re-ingest it"
+                : "PDF is encrypted and the password configured for its set does not open it", ex);
         }
         catch (Exception ex) when (IsParserFailure(ex))
         {
