@@ -12,8 +12,7 @@ internal static class DecompressionBombPdf
     /// <param name="path">The file to write.</param>
     /// <param name="inflatedBytes">Size of the inflated content stream.</param>
     /// <param name="pattern">The content repeated.</param>
-    /// <param name="pageExtra">Extra page dictionary entries.</param>
-    public static void Write(string path, long inflatedBytes, string pattern = "0 0 m\n", string pageExtra = "")
+    public static void Write(string path, long inflatedBytes, string pattern = "0 0 m\n")
     {
         byte[] stream;
         using (var compressed = new MemoryStream())
@@ -44,7 +43,7 @@ internal static class DecompressionBombPdf
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R {pageExtra}>>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
         ];
         for (var i = 0; i < objects.Length; i++)
         {
