@@ -1,5 +1,12 @@
 using Rag.Bench;
 using Rag.Cli;
+using Rag.Ingest.Sandbox;
+
+// The ingest benchmark parses in child processes as the product does: this host is started in its parse mode.
+if (await ParseChild.RunIfRequestedAsync(args) is { } parseChildExit)
+{
+    return parseChildExit;
+}
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

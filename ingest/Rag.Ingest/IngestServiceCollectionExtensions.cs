@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Ingest.Chunking;
 using Rag.Ingest.Pipeline;
 using Rag.Ingest.Readers;
-using Rag.Ingest.Readers.Ocr;
-using Rag.Ingest.Readers.Office;
+using Rag.Ingest.Sandbox;
 
 namespace Rag.Ingest;
 
@@ -17,38 +17,17 @@ public static class IngestServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ParserSandboxOptions>().Bind(configuration.GetSection(ParserSandboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => ReaderRegistryFrom(sp.GetRequiredService<IOptions<IngestionOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value.ReaderSettings().CreateRegistry());
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestionOptions>>().Value;
-            return new IsolatedDocumentReader(new DocumentReadLimits { TimeLimit = options.PerFileTimeout, MaxFileSizeBytes = options.MaxFileBytes });
+            var sandbox = ParserSandbox.TryCreate(sp.GetRequiredService<IOptions<ParserSandboxOptions>>().Value, sp.GetService<ILogger<ParserSandbox>>(), options.ReaderSettings());
+            return new IsolatedDocumentReader(options.ReadLimits(), sandbox);
         });
         services.AddSingleton<StructureAwareChunker>();
         services.AddSingleton<IngestionPipeline>();
         return services;
-    }
-
-    private static DocumentReaderRegistry ReaderRegistryFrom(IngestionOptions options)
-    {
-        var zip = new ZipPackageLimits
-        {
-            MaxEntries = options.ZipMaxEntries,
-            MaxUncompressedBytes = options.ZipMaxUncompressedBytes,
-            MaxCompressionRatio = options.ZipMaxCompressionRatio,
-            RejectDuplicateNames = options.ZipRejectDuplicateNames,
-        };
-        var ocr = options.OcrEnabled
-            ? new PdfOcrOptions
-            {
-                TesseractPath = options.TesseractPath,
-                PdftoppmPath = options.PdftoppmPath,
-                Language = options.OcrLanguage,
-                Dpi = options.OcrDpi,
-                PageTimeout = options.OcrPageTimeout,
-                MaxPages = options.OcrMaxPages,
-            }
-            : null;
-        return DocumentReaderRegistry.Create(zip, options.MaxTableRows, ocr);
     }
 }

@@ -1,4 +1,11 @@
 using Rag.Cli;
+using Rag.Ingest.Sandbox;
+
+// Started as a parser child (the ingest pipeline starting this host in its parse mode): parse, answer, exit.
+if (await ParseChild.RunIfRequestedAsync(args) is { } parseChildExit)
+{
+    return parseChildExit;
+}
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

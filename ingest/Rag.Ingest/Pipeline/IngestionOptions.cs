@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Rag.Ingest.Readers.Ocr;
 using Rag.Ingest.Readers.Office;
 using Rag.Ingest.Readers.Tables;
+using Rag.Core.Access;
+using Rag.Ingest.Readers;
 
 namespace Rag.Ingest.Pipeline;
 
@@ -72,4 +74,66 @@ public sealed class IngestionOptions
     /// <summary>Most pages OCRed in one PDF; a scan with more fails with the reason. Default 500.</summary>
     [Range(1, 100_000, ErrorMessage = "Rag:Ingestion:OcrMaxPages must be between 1 and 100000.")]
     public int OcrMaxPages { get; set; } = PdfOcrOptions.DefaultMaxPages;
+    /// <summary>Most pages one document may have; a longer one fails with the count. Default 10,000.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPagesPerDocument { get; set; } = 10_000;
+
+    /// <summary>Most characters of text one document may yield; a larger one fails with the count. Default 20,000,000.</summary>
+    [Range(1L, int.MaxValue)]
+    public long MaxExtractedCharacters { get; set; } = 20_000_000;
+
+    /// <summary>Most chunks one document may produce; a larger one fails with the count. Default 50,000.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxChunksPerDocument { get; set; } = 50_000;
+
+    /// <summary>
+    /// Passwords that open encrypted PDFs, by document set name (<c>Rag:Ingestion:PdfPasswords:&lt;set&gt;</c>); a set
+    /// without one fails its encrypted PDFs with "encrypted". Never logged.
+    /// </summary>
+    public Dictionary<string, string> PdfPasswords { get; set; } = [];
+
+    /// <summary>The PDF password configured for <paramref name="setName"/>, compared by the set-name rule; null when none.</summary>
+    public string? PdfPasswordFor(string setName)
+    {
+        foreach (var (name, password) in PdfPasswords)
+        {
+            if (NameKey.Comparer.Equals(name, setName))
+            {
+                return password;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The limits the document reader applies.</summary>
+    public DocumentReadLimits ReadLimits() => new()
+    {
+        TimeLimit = PerFileTimeout,
+        MaxFileSizeBytes = MaxFileBytes,
+        MaxPages = MaxPagesPerDocument,
+        MaxCharacters = MaxExtractedCharacters,
+    };
+
+    /// <summary>The readers' settings: ZIP limits, table rows and OCR (null when OCR is off).</summary>
+    public ReaderSettings ReaderSettings() => new(
+        new ZipPackageLimits
+        {
+            MaxEntries = ZipMaxEntries,
+            MaxUncompressedBytes = ZipMaxUncompressedBytes,
+            MaxCompressionRatio = ZipMaxCompressionRatio,
+            RejectDuplicateNames = ZipRejectDuplicateNames,
+        },
+        MaxTableRows,
+        OcrEnabled
+            ? new PdfOcrOptions
+            {
+                TesseractPath = TesseractPath,
+                PdftoppmPath = PdftoppmPath,
+                Language = OcrLanguage,
+                Dpi = OcrDpi,
+                PageTimeout = OcrPageTimeout,
+                MaxPages = OcrMaxPages,
+            }
+            : null);
 }

@@ -177,7 +177,7 @@ public sealed partial class IngestionPipeline
                 ParsedDocument document;
                 using (telemetry.Step("ingest.parse"))
                 {
-                    document = await _isolatedReader.ReadAsync(reader, fullPath, _options.PerFileTimeout, cancellationToken);
+                    document = await _isolatedReader.ReadAsync(reader, fullPath, _options.PdfPasswordFor(request.SetName), _options.PerFileTimeout, cancellationToken);
                 }
 
                 IReadOnlyList<Chunk> chunks;
@@ -189,6 +189,11 @@ public sealed partial class IngestionPipeline
                 if (chunks.Count == 0)
                 {
                     throw new DocumentReadException("no text found in the document");
+                }
+
+                if (chunks.Count > _options.MaxChunksPerDocument)
+                {
+                    throw new DocumentReadException($"document has {chunks.Count:N0} chunks, more than the limit of {_options.MaxChunksPerDocument:N0} (Rag:Ingestion:MaxChunksPerDocument)");
                 }
 
                 var source = IngestedDocuments.Describe(documentId, request.SetName, fullPath, relativePath, hash, reader.MediaType, document);

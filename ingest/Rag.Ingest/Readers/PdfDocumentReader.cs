@@ -15,7 +15,9 @@ public sealed class PdfDocumentReader : IDocumentReader
 {
     private static readonly string[] FileExtensions = [".pdf"];
 
+    private readonly PdfOcrOptions? _ocrOptions;
     private readonly TesseractPdfOcr? _ocr;
+    private readonly string? _password;
 
     /// <summary>A reader without OCR: a PDF with only scanned pages fails with "no extractable text".</summary>
     public PdfDocumentReader()
@@ -24,8 +26,29 @@ public sealed class PdfDocumentReader : IDocumentReader
 
     /// <summary>A reader that OCRs pages with images but no text layer (null <paramref name="ocr"/>: no OCR).</summary>
     public PdfDocumentReader(PdfOcrOptions? ocr)
+        : this(ocr, null)
     {
+    }
+
+    /// <summary>A reader that opens encrypted PDFs with <paramref name="password"/> (never logged or shown).</summary>
+    public PdfDocumentReader(string password)
+        : this(null, password ?? throw new ArgumentNullException(nameof(password)))
+    {
+    }
+
+    /// <summary>A reader with OCR (null: none) that opens encrypted PDFs with <paramref name="password"/> (null: none; never logged or shown).</summary>
+    public PdfDocumentReader(PdfOcrOptions? ocr, string? password)
+    {
+        _ocrOptions = ocr;
         _ocr = ocr is null ? null : new TesseractPdfOcr(ocr);
+        _password = password;
+    }
+
+    /// <summary>The same reader (OCR included) opening encrypted PDFs with <paramref name="password"/>.</summary>
+    public PdfDocumentReader WithPassword(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return new PdfDocumentReader(_ocrOptions, password);
     }
 
     /// <inheritdoc />
@@ -106,16 +129,24 @@ public sealed class PdfDocumentReader : IDocumentReader
             .ToList();
     }
 
-    private static PdfDocument Open(byte[] bytes)
+    private PdfDocument Open(byte[] bytes)
     {
         try
         {
             // Lenient parsing recovers broken xref tables and offsets; an empty user password is tried by default.
-            return PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true };
+            if (_password is not null)
+            {
+                options.Password = _password;
+            }
+
+            return PdfDocument.Open(bytes, options);
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            throw new DocumentReadException("PDF is encrypted with a password; remove the password and re-ingest it", ex);
+            throw new DocumentReadException(_password is null
+                ? "PDF is encrypted with a password; configure the set's password (Rag:Ingestion:PdfPasswords:<set>) or remove the password, and re-ingest it"
+                : "PDF is encrypted and the password configured for its set does not open it", ex);
         }
         catch (Exception ex) when (IsParserFailure(ex))
         {

@@ -12,6 +12,8 @@ public sealed class DocumentReadLimitsTests
         Assert.Equal(TimeSpan.FromSeconds(30), limits.TimeLimit);
         Assert.Equal(256L * 1024 * 1024, limits.MaxFileSizeBytes);
         Assert.Equal(256 * 1024 * 1024, limits.StackSizeBytes);
+        Assert.Equal(10_000, limits.MaxPages);
+        Assert.Equal(20_000_000, limits.MaxCharacters);
         limits.Validate();
     }
 
@@ -31,5 +33,21 @@ public sealed class DocumentReadLimitsTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(limits.Validate);
 
         Assert.Equal(expected, ex.ParamName);
+    }
+
+    [Fact]
+    public void Validate_NoPages_NamesMaxPages()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(new DocumentReadLimits { MaxPages = 0 }.Validate);
+
+        Assert.Equal("MaxPages", ex.ParamName);
+    }
+
+    [Fact]
+    public void Validate_NoCharacters_NamesMaxCharacters()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(new DocumentReadLimits { MaxCharacters = 0 }.Validate);
+
+        Assert.Equal("MaxCharacters", ex.ParamName);
     }
 }
