@@ -1,7 +1,7 @@
 namespace Rag.Core.Ingestion;
 
 /// <summary>
-/// The durable ingestion queue, kept in the metadata database so that several worker processes (and the command
+/// The durable ingestion queue (a job store), kept in the metadata database so that several worker processes (and the command
 /// line) share it. One job per document file. A job is claimed under a lease that its worker renews with heartbeats;
 /// a crashed worker's lease expires and the job is claimed again. At most one worker holds a job at a time.
 /// </summary>
@@ -9,7 +9,7 @@ namespace Rag.Core.Ingestion;
 /// Implementations: SQLite (embedded default) and, later, PostgreSQL; both pass the same contract suite in
 /// tests/Rag.Testing. Every method is safe to call from several processes at once.
 /// </remarks>
-public interface IIngestQueue
+public interface IIngestJobStore
 {
     /// <summary>
     /// Adds jobs, one per file, and returns them in the order given. A file (same set and relative path) that already
