@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Core.Documents;
 using Rag.Core.Storage;
 using Rag.Storage.Sqlite;
+using Rag.Storage.Tests.Sqlite;
 using Rag.Testing;
 using Rag.Testing.Contracts;
 using static Rag.Testing.Contracts.IndexTestData;
@@ -27,7 +28,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal("3", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("4", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         }
 
         // What a version 1 file holds: the keyword index without set tags.
+        Execute(path, LegacyLayout.Version3Sql);
         Execute(path, """
             DROP TABLE chunks_fts;
             CREATE VIRTUAL TABLE chunks_fts USING fts5(text, headings, title, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
