@@ -9,7 +9,7 @@ namespace Rag.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStore : IDisposable
 {
-    private readonly AsyncLocal<Write?> _ambient = new();
+    private readonly AsyncLocal<SqliteWrite?> _ambient = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
 
@@ -44,7 +44,7 @@ internal sealed class SqliteStore : IDisposable
         try
         {
             await using var transaction = Writer.BeginTransaction(deferred: false);
-            var write = new Write(transaction);
+            var write = new SqliteWrite(transaction);
             _ambient.Value = write;
             T result;
             try
@@ -115,14 +115,5 @@ internal sealed class SqliteStore : IDisposable
         }
 
         _gate.Dispose();
-    }
-
-    private sealed class Write(SqliteTransaction transaction)
-    {
-        public SqliteTransaction Transaction { get; } = transaction;
-
-        public List<Action> AfterCommit { get; } = [];
-
-        public bool Cancelled { get; set; }
     }
 }
