@@ -33,8 +33,9 @@ public interface IVectorIndex
 
     /// <summary>
     /// Exact (or approximate) cosine search among the vectors of <paramref name="readableSets"/> (canonical names, compared
-    /// ordinally); best first, at most <paramref name="limit"/>. No readable set finds nothing. Throws
-    /// <see cref="EmbeddingModelMismatchException"/> when the query's length is not the bound dimension.
+    /// ordinally); best first, at most <paramref name="limit"/>. No readable set (or a limit of 0) finds nothing, without
+    /// a round trip. Throws <see cref="EmbeddingModelMismatchException"/> when the query's length is not the bound dimension,
+    /// checked first, whatever the sets and limit.
     /// </summary>
     Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, IReadOnlyCollection<string> readableSets, int limit, CancellationToken cancellationToken = default);
 }

@@ -44,7 +44,8 @@ internal static class ChunkQueries
         ids.Append('[');
         for (var i = 0; i < top.Count; i++)
         {
-            ids.Append(i == 0 ? "\"" : ",\"").Append(top[i].ChunkId.ToString("D", CultureInfo.InvariantCulture)).Append('"');
+            // Formatted straight into the builder: no string per hit.
+            ids.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "\"" : ",\"")}{top[i].ChunkId:D}\"");
         }
 
         await using var command = connection.Command(HydrateSql);
