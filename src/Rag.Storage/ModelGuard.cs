@@ -32,42 +32,29 @@ internal static class ModelGuard
     }
 
     /// <summary>
-    /// Checks that every chunk belongs to <paramref name="document"/>, ids are unique and vectors are finite and of the
-    /// bound model's length; returns unit-length copies of the vectors.
+    /// Checks that a model is bound and every vector is finite and of its length; returns unit-length copies of the vectors.
     /// </summary>
-    public static float[][] PrepareVectors(EmbeddingModelInfo? bound, SourceDocument document, IReadOnlyList<EmbeddedChunk> chunks)
+    public static float[][] PrepareVectors(EmbeddingModelInfo? bound, IReadOnlyList<EmbeddedChunk> chunks)
     {
         if (chunks.Count > 0 && bound is null)
         {
             throw new InvalidOperationException("No embedding model is bound to this index yet; call EnsureModelAsync before adding chunks.");
         }
 
-        var ids = new HashSet<Guid>();
         var vectors = new float[chunks.Count][];
         for (var i = 0; i < chunks.Count; i++)
         {
             var (chunk, vector) = chunks[i];
-            if (!string.Equals(chunk.DocumentId, document.DocumentId, StringComparison.Ordinal) ||
-                !string.Equals(chunk.SetName, document.SetName, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"Chunk {chunk.Id} belongs to document '{chunk.DocumentId}' in set '{chunk.SetName}', not to '{document.DocumentId}' in '{document.SetName}'.", nameof(chunks));
-            }
-
-            if (!ids.Add(chunk.Id))
-            {
-                throw new ArgumentException($"Chunk id {chunk.Id} occurs twice in document '{document.DocumentId}'.", nameof(chunks));
-            }
-
             if (vector.Length != bound!.Dimensions)
             {
                 throw new EmbeddingModelMismatchException(
-                    $"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector of {vector.Length} dimensions, but this index holds vectors of " +
+                    $"Chunk {chunk.Index} of document '{chunk.DocumentId}' has a vector of {vector.Length} dimensions, but this index holds vectors of " +
                     $"embedding model '{bound.ModelId}' ({bound.Dimensions} dimensions). {Remedy}");
             }
 
             if (!VectorMath.IsFinite(vector.Span))
             {
-                throw new ArgumentException($"Chunk {chunk.Index} of document '{document.DocumentId}' has a vector with NaN or infinite components.", nameof(chunks));
+                throw new ArgumentException($"Chunk {chunk.Index} of document '{chunk.DocumentId}' has a vector with NaN or infinite components.", nameof(chunks));
             }
 
             vectors[i] = VectorMath.Normalized(vector.Span);

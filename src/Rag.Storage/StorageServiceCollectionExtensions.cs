@@ -13,8 +13,11 @@ namespace Rag.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds validated <see cref="StorageOptions"/> (section <c>Rag:Storage</c>), <see cref="IDocumentIndex"/>
-    /// (a <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container) and
+    /// Adds validated <see cref="StorageOptions"/> (section <c>Rag:Storage</c>), the store ports <see cref="IDocumentCatalog"/>,
+    /// <see cref="IVectorIndex"/> and <see cref="IKeywordIndex"/> (the SQLite ones, unless already registered: a later
+    /// <c>AddRagQdrant</c> replaces the <see cref="IVectorIndex"/> registration), <see cref="IDocumentIndex"/> over them
+    /// (the <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container, when all
+    /// three are its own; else a <see cref="CompositeDocumentIndex"/>) and
     /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
@@ -30,9 +33,27 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<ILogger<SqliteDocumentIndex>>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IDocumentIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>());
+        services.TryAddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Catalog);
+        services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Vectors);
+        services.TryAddSingleton<IKeywordIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Keywords);
+        services.AddSingleton<IDocumentIndex>(ComposeIndex);
         services.AddSingleton<SqliteConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
         return services;
+    }
+
+    /// <summary>
+    /// The SQLite store itself when every port is its own (one transaction for all three); else the ports as registered
+    /// (e.g. <c>services.Replace(ServiceDescriptor.Singleton&lt;IVectorIndex, QdrantVectorIndex&gt;())</c>), composed.
+    /// </summary>
+    private static IDocumentIndex ComposeIndex(IServiceProvider services)
+    {
+        var sqlite = services.GetRequiredService<SqliteDocumentIndex>();
+        var catalog = services.GetRequiredService<IDocumentCatalog>();
+        var vectors = services.GetRequiredService<IVectorIndex>();
+        var keywords = services.GetRequiredService<IKeywordIndex>();
+        return ReferenceEquals(catalog, sqlite.Catalog) && ReferenceEquals(vectors, sqlite.Vectors) && ReferenceEquals(keywords, sqlite.Keywords)
+            ? sqlite
+            : new CompositeDocumentIndex(catalog, vectors, keywords);
     }
 }

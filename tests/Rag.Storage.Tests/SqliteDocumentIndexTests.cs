@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Core.Documents;
 using Rag.Core.Storage;
 using Rag.Storage.Sqlite;
+using Rag.Storage.Tests.Sqlite;
 using Rag.Testing;
 using Rag.Testing.Contracts;
 using static Rag.Testing.Contracts.IndexTestData;
@@ -27,7 +28,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal("3", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("4", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         }
 
         // What a version 1 file holds: the keyword index without set tags.
+        Execute(path, LegacyLayout.Version3Sql);
         Execute(path, """
             DROP TABLE chunks_fts;
             CREATE VIRTUAL TABLE chunks_fts USING fts5(text, headings, title, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
@@ -86,6 +88,40 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.Equal("open", Assert.Single(a).Chunk.SetName);
         Assert.Equal("Secret", Assert.Single(b).Chunk.SetName);
         Assert.Empty(await reopened.SearchKeywordAsync("vault", User("group-a"), 10));
+    }
+
+    [Fact]
+    public async Task Open_Version3File_MovesVectorsAndKeywordEntriesIntoTheirOwnTables()
+    {
+        string path;
+        List<EmbeddedChunk> chunks;
+        await using (var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        {
+            path = index.DatabasePath;
+            await index.EnsureModelAsync(Model);
+            await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+            await index.UpsertDocumentSetAsync(new DocumentSet("set-b", ["group-b"]));
+            chunks = await AddAsync(index, Document("set-a", "a.txt"), ("The osprey nests.", Axis(0)), ("The kestrel hovers.", Axis(1)));
+            await AddAsync(index, Document("set-b", "b.txt"), ("The osprey secret.", Axis(0)));
+        }
+
+        Execute(path, LegacyLayout.Version3Sql);
+        Assert.Equal("0", Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'chunk_vectors';"));
+
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+
+        Assert.Equal("4", Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("0", Scalar(path, "SELECT count(*) FROM pragma_table_info('chunks') WHERE name = 'vector';"));
+        Assert.Equal("3", Scalar(path, "SELECT count(*) FROM chunk_vectors;"));
+        Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await reopened.SearchKeywordAsync("osprey", User("group-a"), 10)).Chunk.Id);
+        var dense = await reopened.SearchDenseAsync(Axis(1), User("group-a"), 10);
+        Assert.Equal([chunks[1].Chunk.Id, chunks[0].Chunk.Id], dense.Select(h => h.Chunk.Id));
+        Assert.Equal(1.0, dense[0].Score, 4);
+
+        // Writes after the migration replace the migrated entries in place.
+        await AddAsync(reopened, Document("set-a", "a.txt"), ("The osprey nests.", Axis(0)), ("The kestrel hovers.", Axis(1)));
+        Assert.Equal("3", Scalar(path, "SELECT count(*) FROM keyword_chunks;"));
+        Assert.Equal(2, (await reopened.SearchDenseAsync(Axis(1), User("group-a"), 10)).Count);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rag.Core.Documents;
 using Rag.Core.Storage;
+using Rag.Testing.Contracts;
 using Rag.Testing;
 
 namespace Rag.Storage.Tests;
@@ -57,6 +60,36 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddRagStorage_PortsResolved_AreTheSqliteStoresOwn()
+    {
+        await using var provider = Build(_temp.Combine("data"));
+
+        var sqlite = provider.GetRequiredService<SqliteDocumentIndex>();
+
+        Assert.Same(sqlite.Catalog, provider.GetRequiredService<IDocumentCatalog>());
+        Assert.Same(sqlite.Vectors, provider.GetRequiredService<IVectorIndex>());
+        Assert.Same(sqlite.Keywords, provider.GetRequiredService<IKeywordIndex>());
+    }
+
+    [Fact]
+    public async Task AddRagStorage_VectorIndexReplaced_IndexWritesAndSearchesTheReplacement()
+    {
+        await using var elsewhere = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = _temp.Combine("elsewhere") });
+        await using var provider = Build(_temp.Combine("data"), services => services.Replace(ServiceDescriptor.Singleton<IVectorIndex>(elsewhere.Vectors)));
+        var index = provider.GetRequiredService<IDocumentIndex>();
+        var sqlite = provider.GetRequiredService<SqliteDocumentIndex>();
+
+        await index.EnsureModelAsync(IndexTestData.Model);
+        await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+        var chunks = await IndexTestData.AddAsync(index, IndexTestData.Document("set-a", "a.txt"), ("Where the vectors go.", IndexTestData.Axis(0)));
+
+        Assert.IsType<CompositeDocumentIndex>(index);
+        Assert.Equal(1, elsewhere.Vectors.Count);
+        Assert.Equal(0, sqlite.Vectors.Count);
+        Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await index.SearchDenseAsync(IndexTestData.Axis(0), IndexTestData.User("group-a"), 10)).Chunk.Id);
+    }
+
+    [Fact]
     public void StorageOptions_Defaults_AreEmptyAndInvalid()
     {
         var options = new StorageOptions();
@@ -67,7 +100,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ServiceProvider Build(string? dataDirectory)
+    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory })
@@ -75,6 +108,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddRagStorage(configuration);
+        replace?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -9,6 +9,11 @@ namespace Rag.Core.Storage;
 /// only chunks of document sets readable by the caller's groups are ever scored, so the
 /// top-k never starves and nothing else leaks. An empty <see cref="AccessScope"/> finds nothing.
 /// </summary>
+/// <remarks>
+/// The facade the product uses; behind it the store is three ports, <see cref="IDocumentCatalog"/>, <see cref="IVectorIndex"/>
+/// and <see cref="IKeywordIndex"/>, composed by <see cref="CompositeDocumentIndex"/> (whose remarks give the write order
+/// that keeps a replacement safe without a transaction shared by the ports). See docs/storage.md.
+/// </remarks>
 public interface IDocumentIndex
 {
     /// <summary>

@@ -5,7 +5,6 @@ using Rag.Core.Access;
 using Rag.Core.Documents;
 using Rag.Core.Ids;
 using Rag.Core.Text;
-using Rag.Storage.Vectors;
 
 namespace Rag.Storage.Sqlite;
 
@@ -14,19 +13,18 @@ internal static class DocumentWrites
 {
     private const string ChunkValues =
         "document_id = $document_id, set_name = $set_name, idx = $idx, text = $text, heading_path = $heading_path, " +
-        "first_page = $first_page, last_page = $last_page, start_offset = $start_offset, end_offset = $end_offset, vector = $vector";
+        "first_page = $first_page, last_page = $last_page, start_offset = $start_offset, end_offset = $end_offset";
 
     /// <summary>
-    /// Writes <paramref name="chunks"/> (vectors already unit length), then deletes the document's other chunks,
-    /// then upserts the document row. A chunk id already stored for this document is updated in place (same rowid).
+    /// Writes <paramref name="chunks"/>, then deletes the document's other chunks, then upserts the document row.
+    /// A chunk id already stored for this document is updated in place.
     /// </summary>
-    /// <returns>The rowids of the deleted chunks, and the rowid written for each chunk, in input order.</returns>
-    public static async Task<(List<long> Removed, long[] Written)> ReplaceAsync(
+    /// <returns>The ids of the deleted chunks.</returns>
+    public static async Task<List<Guid>> ReplaceAsync(
         SqliteTransaction transaction,
         string setName,
         SourceDocument document,
-        IReadOnlyList<EmbeddedChunk> chunks,
-        IReadOnlyList<float[]> unitVectors,
+        IReadOnlyList<Chunk> chunks,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -35,59 +33,40 @@ internal static class DocumentWrites
         var existing = await ExistingChunksAsync(transaction, document.DocumentId, cancellationToken);
 
         await using var insert = connection.Command(
-            "INSERT INTO chunks (chunk_id, document_id, set_name, idx, text, heading_path, first_page, last_page, start_offset, end_offset, vector) " +
-            "VALUES ($chunk_id, $document_id, $set_name, $idx, $text, $heading_path, $first_page, $last_page, $start_offset, $end_offset, $vector) RETURNING rowid;",
+            "INSERT INTO chunks (chunk_id, document_id, set_name, idx, text, heading_path, first_page, last_page, start_offset, end_offset) " +
+            "VALUES ($chunk_id, $document_id, $set_name, $idx, $text, $heading_path, $first_page, $last_page, $start_offset, $end_offset);",
             transaction);
         await using var update = connection.Command("UPDATE chunks SET " + ChunkValues + " WHERE rowid = $rowid;", transaction);
-        await using var ftsDelete = connection.Command("DELETE FROM chunks_fts WHERE rowid = $rowid;", transaction);
-        await using var ftsInsert = connection.Command(
-            "INSERT INTO chunks_fts (rowid, text, headings, title, set_tag) VALUES ($rowid, $text, $headings, $title, $set_tag);", transaction);
-
-        var written = new long[chunks.Count];
-        for (var i = 0; i < chunks.Count; i++)
+        foreach (var chunk in chunks)
         {
-            var chunk = chunks[i].Chunk;
             var chunkId = chunk.Id.ToString("D", CultureInfo.InvariantCulture);
-            long rowId;
-            if (existing.Remove(chunkId, out rowId))
+            if (existing.Remove(chunkId, out var rowId))
             {
-                SetChunkValues(update, chunk, document.DocumentId, setName, unitVectors[i]);
+                SetChunkValues(update, chunk, document.DocumentId, setName);
                 Set(update, "$rowid", rowId);
                 await update.ExecuteNonQueryAsync(cancellationToken);
-                Set(ftsDelete, "$rowid", rowId);
-                await ftsDelete.ExecuteNonQueryAsync(cancellationToken);
             }
             else
             {
-                SetChunkValues(insert, chunk, document.DocumentId, setName, unitVectors[i]);
+                SetChunkValues(insert, chunk, document.DocumentId, setName);
                 Set(insert, "$chunk_id", chunkId);
-                rowId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
             }
-
-            Set(ftsInsert, "$rowid", rowId);
-            Set(ftsInsert, "$text", chunk.Text);
-            Set(ftsInsert, "$headings", string.Join('\n', chunk.HeadingPath));
-            Set(ftsInsert, "$title", document.Title);
-            Set(ftsInsert, "$set_tag", SetTags.Of(setName));
-            await ftsInsert.ExecuteNonQueryAsync(cancellationToken);
-            written[i] = rowId;
         }
 
-        var removed = existing.Values.ToList();
-        await DeleteChunksAsync(transaction, removed, cancellationToken);
+        await DeleteChunksAsync(transaction, existing.Values, cancellationToken);
         await UpsertDocumentAsync(transaction, setName, document, now, cancellationToken);
-        return (removed, written);
+        return existing.Keys.Select(Guid.Parse).ToList();
     }
 
-    /// <summary>Deletes a document and its chunks; null when the document is not stored, else the deleted chunk rowids.</summary>
-    public static async Task<List<long>?> DeleteAsync(SqliteTransaction transaction, string documentId, CancellationToken cancellationToken)
+    /// <summary>Deletes a document and its chunks; null when the document is not stored, else the deleted chunks' count.</summary>
+    public static async Task<int?> DeleteAsync(SqliteTransaction transaction, string documentId, CancellationToken cancellationToken)
     {
         var chunks = await ExistingChunksAsync(transaction, documentId, cancellationToken);
-        var removed = chunks.Values.ToList();
-        await DeleteChunksAsync(transaction, removed, cancellationToken);
+        await DeleteChunksAsync(transaction, chunks.Values, cancellationToken);
         await using var command = transaction.Connection!.Command("DELETE FROM documents WHERE document_id = $id;", transaction);
         command.Parameters.AddWithValue("$id", documentId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 0 ? null : removed;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 0 ? null : chunks.Count;
     }
 
     /// <summary>
@@ -128,21 +107,13 @@ internal static class DocumentWrites
         return existing;
     }
 
-    private static async Task DeleteChunksAsync(SqliteTransaction transaction, List<long> rowIds, CancellationToken cancellationToken)
+    private static async Task DeleteChunksAsync(SqliteTransaction transaction, IEnumerable<long> rowIds, CancellationToken cancellationToken)
     {
-        if (rowIds.Count == 0)
-        {
-            return;
-        }
-
         await using var chunks = transaction.Connection!.Command("DELETE FROM chunks WHERE rowid = $rowid;", transaction);
-        await using var fts = transaction.Connection!.Command("DELETE FROM chunks_fts WHERE rowid = $rowid;", transaction);
         foreach (var rowId in rowIds)
         {
             Set(chunks, "$rowid", rowId);
             await chunks.ExecuteNonQueryAsync(cancellationToken);
-            Set(fts, "$rowid", rowId);
-            await fts.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -165,7 +136,7 @@ internal static class DocumentWrites
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void SetChunkValues(SqliteCommand command, Chunk chunk, string documentId, string setName, float[] unitVector)
+    private static void SetChunkValues(SqliteCommand command, Chunk chunk, string documentId, string setName)
     {
         Set(command, "$document_id", documentId);
         Set(command, "$set_name", setName);
@@ -176,11 +147,10 @@ internal static class DocumentWrites
         Set(command, "$last_page", chunk.LastPage);
         Set(command, "$start_offset", chunk.StartOffset);
         Set(command, "$end_offset", chunk.EndOffset);
-        Set(command, "$vector", VectorMath.ToBlob(unitVector));
     }
 
     /// <summary>Sets a parameter, adding it on first use so one prepared command serves every row.</summary>
-    private static void Set(SqliteCommand command, string name, object value)
+    internal static void Set(SqliteCommand command, string name, object value)
     {
         if (command.Parameters.Contains(name))
         {

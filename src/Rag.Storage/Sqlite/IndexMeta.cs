@@ -60,23 +60,14 @@ internal static class IndexMeta
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Gives every stored set an ordinal, then reads every chunk vector into a new matrix.</summary>
+    /// <summary>Reads every stored vector (<c>chunk_vectors</c>) into a new matrix, giving each set an ordinal on first sight.</summary>
     public static VectorMatrix LoadVectors(SqliteConnection connection, EmbeddingModelInfo model, SetOrdinalTable sets, CancellationToken cancellationToken)
     {
-        using (var names = connection.Command("SELECT name FROM document_sets;"))
-        using (var reader = names.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                sets.GetOrAdd(reader.GetString(0));
-            }
-        }
-
-        using var count = connection.Command("SELECT count(*) FROM chunks;");
+        using var count = connection.Command("SELECT count(*) FROM chunk_vectors;");
         var matrix = new VectorMatrix(model.Dimensions, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
         var vector = new float[model.Dimensions];
         var blob = new byte[model.Dimensions * sizeof(float)];
-        using var command = connection.Command("SELECT rowid, set_name, vector FROM chunks;");
+        using var command = connection.Command("SELECT chunk_id, set_name, vector FROM chunk_vectors;");
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
@@ -85,13 +76,13 @@ internal static class IndexMeta
             if (length != blob.Length)
             {
                 throw new InvalidDataException(
-                    $"Chunk rowid {rows.GetInt64(0)} in '{connection.DataSource}' has a {length}-byte vector; model '{model.ModelId}' needs {blob.Length} bytes.");
+                    $"Chunk {rows.GetString(0)} in '{connection.DataSource}' has a {length}-byte vector; model '{model.ModelId}' needs {blob.Length} bytes.");
             }
 
             // One reused buffer: no per-row allocation while loading a million vectors.
             rows.GetBytes(2, 0, blob, 0, blob.Length);
             VectorMath.FromBlob(blob, vector);
-            matrix.Upsert(rows.GetInt64(0), sets.GetOrAdd(rows.GetString(1)), vector);
+            matrix.Upsert(Guid.Parse(rows.GetString(0)), sets.GetOrAdd(rows.GetString(1)), vector);
         }
 
         return matrix;

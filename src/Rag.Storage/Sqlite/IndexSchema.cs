@@ -92,6 +92,30 @@ internal static class IndexSchema
             SELECT c.rowid, c.text, (SELECT ifnull(group_concat(h.value, char(10)), '') FROM json_each(c.heading_path) h), d.title, 's' || lower(hex(c.set_name))
             FROM chunks c JOIN documents d ON d.document_id = c.document_id;
         """),
+
+        // Version 4. The store is split into ports (catalog, vector index, keyword index), each with its own tables,
+        // so that each can be swapped (docs/storage.md):
+        // - chunk_vectors: the vector index's rows, keyed by chunk id with the document and canonical set name; it no
+        //   longer needs a catalog row, and chunks loses its vector column.
+        // - keyword_chunks: the keyword index's chunk ids; chunks_fts.rowid is now keyword_chunks.rowid. The existing
+        //   rowids are copied, so chunks_fts stays valid without a rebuild. AUTOINCREMENT: a removed entry's rowid is
+        //   never reused, so a search racing a write finds nothing rather than another chunk.
+        Sql("""
+        CREATE TABLE chunk_vectors (
+            chunk_id    TEXT NOT NULL PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            set_name    TEXT NOT NULL,
+            vector      BLOB NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ix_chunk_vectors_document_id ON chunk_vectors(document_id);
+        INSERT INTO chunk_vectors (chunk_id, document_id, set_name, vector) SELECT chunk_id, document_id, set_name, vector FROM chunks;
+        CREATE TABLE keyword_chunks (
+            rowid       INTEGER PRIMARY KEY AUTOINCREMENT,
+            chunk_id    TEXT NOT NULL UNIQUE,
+            document_id TEXT NOT NULL);
+        CREATE INDEX ix_keyword_chunks_document_id ON keyword_chunks(document_id);
+        INSERT INTO keyword_chunks (rowid, chunk_id, document_id) SELECT rowid, chunk_id, document_id FROM chunks;
+        ALTER TABLE chunks DROP COLUMN vector;
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>

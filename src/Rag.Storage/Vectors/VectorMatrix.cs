@@ -1,11 +1,12 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using Rag.Core.Storage;
 
 namespace Rag.Storage.Vectors;
 
 /// <summary>
 /// Every vector of the index in memory, for exact cosine search: one contiguous row-major <c>float[]</c>
-/// (unit-length rows, so cosine is a dot product), with each row's key (chunk rowid) and document set ordinal
+/// (unit-length rows, so cosine is a dot product), with each row's key (chunk id) and document set ordinal
 /// in parallel arrays. Rows are appended at the end, the arrays grow by doubling, and a removal moves the
 /// last row into the hole, so the scan always walks a dense prefix without gaps or tombstones.
 /// </summary>
@@ -23,10 +24,10 @@ internal sealed class VectorMatrix : IDisposable
     private const int MinCapacity = 16;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Dictionary<long, int> _rowOfKey;
+    private readonly Dictionary<Guid, int> _rowOfKey;
     private readonly int _maxRows;
     private float[] _values;
-    private long[] _keys;
+    private Guid[] _keys;
     private int[] _sets;
     private int _count;
 
@@ -39,9 +40,9 @@ internal sealed class VectorMatrix : IDisposable
         _maxRows = Array.MaxLength / dimensions;
         var capacity = Math.Clamp(initialCapacity, Math.Min(MinCapacity, _maxRows), _maxRows);
         _values = new float[capacity * dimensions];
-        _keys = new long[capacity];
+        _keys = new Guid[capacity];
         _sets = new int[capacity];
-        _rowOfKey = new Dictionary<long, int>(capacity);
+        _rowOfKey = new Dictionary<Guid, int>(capacity);
     }
 
     /// <summary>Vector length.</summary>
@@ -68,7 +69,7 @@ internal sealed class VectorMatrix : IDisposable
     internal int Capacity => _keys.Length;
 
     /// <summary>Adds a row, or overwrites the row with the same key. The vector is normalised on the way in.</summary>
-    public void Upsert(long key, int setOrdinal, ReadOnlySpan<float> vector)
+    public void Upsert(Guid key, int setOrdinal, ReadOnlySpan<float> vector)
     {
         CheckLength(vector.Length);
         _lock.EnterWriteLock();
@@ -83,7 +84,7 @@ internal sealed class VectorMatrix : IDisposable
     }
 
     /// <summary>Removes the row with <paramref name="key"/>; false when there is none.</summary>
-    public bool Remove(long key)
+    public bool Remove(Guid key)
     {
         _lock.EnterWriteLock();
         try
@@ -97,7 +98,7 @@ internal sealed class VectorMatrix : IDisposable
     }
 
     /// <summary>Applies removals, then upserts, as one step that no search observes half-done.</summary>
-    public void Apply(IReadOnlyCollection<long> removedKeys, IReadOnlyCollection<VectorRow> upserts)
+    public void Apply(IReadOnlyCollection<Guid> removedKeys, IReadOnlyCollection<VectorRow> upserts)
     {
         ArgumentNullException.ThrowIfNull(removedKeys);
         ArgumentNullException.ThrowIfNull(upserts);
@@ -130,7 +131,7 @@ internal sealed class VectorMatrix : IDisposable
     /// <paramref name="allowedSets"/>, best first (ties: lower key first). Rows of other sets are never scored, so
     /// forbidden rows cannot crowd allowed ones out of the top-k.
     /// </summary>
-    public ScoredKey[] Search(ReadOnlySpan<float> query, bool[] allowedSets, int k)
+    public ScoredChunk[] Search(ReadOnlySpan<float> query, bool[] allowedSets, int k)
     {
         ArgumentNullException.ThrowIfNull(allowedSets);
         CheckLength(query.Length);
@@ -207,22 +208,22 @@ internal sealed class VectorMatrix : IDisposable
         }
     }
 
-    private ScoredKey[] Drain(PriorityQueue<int, float>[] heaps, int k)
+    private ScoredChunk[] Drain(PriorityQueue<int, float>[] heaps, int k)
     {
-        var all = new List<ScoredKey>();
+        var all = new List<ScoredChunk>();
         foreach (var heap in heaps)
         {
             foreach (var (row, score) in heap.UnorderedItems)
             {
-                all.Add(new ScoredKey(_keys[row], score));
+                all.Add(new ScoredChunk(_keys[row], score));
             }
         }
 
-        all.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
+        all.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ChunkId.CompareTo(b.ChunkId));
         return all.Count > k ? all.GetRange(0, k).ToArray() : all.ToArray();
     }
 
-    private void UpsertCore(long key, int setOrdinal, ReadOnlySpan<float> vector)
+    private void UpsertCore(Guid key, int setOrdinal, ReadOnlySpan<float> vector)
     {
         if (!_rowOfKey.TryGetValue(key, out var row))
         {
@@ -236,7 +237,7 @@ internal sealed class VectorMatrix : IDisposable
         VectorMath.NormalizeInto(vector, _values.AsSpan(row * Dimensions, Dimensions));
     }
 
-    private bool RemoveCore(long key)
+    private bool RemoveCore(Guid key)
     {
         if (!_rowOfKey.Remove(key, out var row))
         {

@@ -30,7 +30,7 @@ public sealed class NameKeyMigrationTests : IDisposable
 
         await using var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
 
-        Assert.Equal("3", Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("4", Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Single(await index.SearchKeywordAsync("zephyrgate", User("employees"), 10));
         Assert.Single(await index.SearchKeywordAsync("zephyrgate", User("Employees"), 10));
         Assert.Equal("The VPN gateway is zephyrgate.", (await index.SearchDenseAsync(Axis(0), User("employees"), 1))[0].Chunk.Text);
@@ -72,6 +72,7 @@ public sealed class NameKeyMigrationTests : IDisposable
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, ForeignKeys = false }.ToString());
         connection.Open();
         using var transaction = connection.BeginTransaction();
+        LegacyLayout.ToVersion3(connection, transaction);
 
         // Version 1 kept a set name as typed: this one arrived decomposed (NFD), as macOS file names and some tools give it.
         foreach (var table in new[] { "document_sets SET name", "set_groups SET set_name", "documents SET set_name", "chunks SET set_name" })

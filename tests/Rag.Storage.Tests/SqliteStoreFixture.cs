@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Rag.Storage.Tests;
+
+/// <summary>
+/// Opens real SQLite stores, each in a new temporary directory, for the port contract suites; <see cref="CloseAsync"/>
+/// (the suite's DisposeAsync) closes them and deletes the directories.
+/// </summary>
+internal sealed class SqliteStoreFixture
+{
+    private readonly List<(SqliteDocumentIndex Store, DirectoryInfo Directory)> _opened = [];
+
+    /// <summary>A new, empty store in a directory of its own.</summary>
+    public async Task<SqliteDocumentIndex> OpenNewAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("rag-store-");
+        var store = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = directory.FullName }, NullLogger.Instance);
+        _opened.Add((store, directory));
+        return store;
+    }
+
+    public async Task CloseAsync()
+    {
+        foreach (var (store, directory) in _opened)
+        {
+            await store.DisposeAsync();
+            directory.Delete(recursive: true);
+        }
+
+        _opened.Clear();
+    }
+}
