@@ -16,7 +16,7 @@ internal static class ChunkQueries
     private const string Bm25 = "bm25(chunks_fts, 1.0, 0.75, 0.5, 0.0)";
 
     private const string ChunkColumns =
-        "c.rowid, c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash";
+        "c.rowid, c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash, d.source_path";
 
     private const string ReadableSetsSql =
         "SELECT DISTINCT g.set_name FROM set_groups g WHERE g.group_key IN (SELECT value FROM json_each($groups))";
@@ -60,7 +60,7 @@ internal static class ChunkQueries
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SearchHit(ReadChunk(reader), reader.GetString(11), reader.GetDouble(13)));
+            hits.Add(new SearchHit(ReadChunk(reader), reader.GetString(11), reader.GetDouble(14)));
         }
 
         return hits;
@@ -106,5 +106,6 @@ internal static class ChunkQueries
         reader.GetInt32(10))
     {
         DocumentVersion = reader.GetString(12),
+        SourcePath = reader.GetString(13),
     };
 }
