@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Rag.Core.Audit;
 using Rag.Core.Documents;
+using Rag.Ingest.Readers;
 
 namespace Rag.Ingest.Pipeline;
 
@@ -15,7 +16,7 @@ public static class IngestedDocuments
         string documentId, string setName, string fullPath, string relativePath, string contentHash, string mediaType, ParsedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = string.IsNullOrWhiteSpace(document.Title) ? Path.GetFileNameWithoutExtension(fullPath) : document.Title.Trim();
+        var title = string.IsNullOrWhiteSpace(document.Title) ? TitleChooser.FromFileName(fullPath) : document.Title.Trim();
         return new SourceDocument(documentId, setName, title, relativePath, contentHash, mediaType, document.PageCount);
     }
 

@@ -6,7 +6,8 @@ namespace Rag.Ingest.Readers;
 
 /// <summary>
 /// Reads HTML with AngleSharp and keeps only visible text (see <see cref="HtmlVisibleTextWalker"/>).
-/// Encoding follows the byte-order mark, then the meta charset, then UTF-8. Title: &lt;title&gt;, else the first H1.
+/// Encoding follows the byte-order mark, then the meta charset, then UTF-8. Title: &lt;title&gt;, else the first H1
+/// (each only when <see cref="TitleChooser"/> finds it meaningful).
 /// </summary>
 public sealed class HtmlDocumentReader : IDocumentReader
 {
@@ -34,7 +35,6 @@ public sealed class HtmlDocumentReader : IDocumentReader
 
         var builder = new ParsedDocumentBuilder();
         new HtmlVisibleTextWalker(builder, cancellationToken).Walk(document);
-        var title = TextNormalizer.Collapse(document.Title);
-        return builder.Build(title.Length > 0 ? title : builder.FirstHeading(level: 1));
+        return builder.Build(document.Title, fallbackTitle: builder.FirstHeading(level: 1));
     }
 }

@@ -141,7 +141,14 @@ internal sealed class HtmlVisibleTextWalker(ParsedDocumentBuilder builder, Cance
             return;
         }
 
-        builder.AddParagraph(_preDepth > 0 ? TextNormalizer.PreserveLines(raw) : TextNormalizer.Collapse(raw));
+        if (_preDepth > 0)
+        {
+            builder.AddPreformatted(raw);
+        }
+        else
+        {
+            builder.AddParagraph(TextNormalizer.Collapse(raw));
+        }
     }
 
     private static bool IsInvisible(IElement element)

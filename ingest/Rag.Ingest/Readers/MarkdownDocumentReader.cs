@@ -9,7 +9,8 @@ namespace Rag.Ingest.Readers;
 /// <summary>
 /// Reads Markdown through Markdig's syntax tree: headings keep their level; paragraphs, list items, quotes,
 /// code blocks and table rows become paragraphs; YAML front matter and raw HTML blocks are skipped; inline
-/// markup is reduced to its visible text (link text, image alt text, never URLs). Title: the first H1.
+/// markup is reduced to its visible text (link text, image alt text, never URLs). Title: the first H1 when
+/// <see cref="TitleChooser"/> finds it meaningful (a lower heading is a section, not the document's name).
 /// </summary>
 public sealed class MarkdownDocumentReader : IDocumentReader
 {
@@ -57,7 +58,7 @@ public sealed class MarkdownDocumentReader : IDocumentReader
                     break;
                 case CodeBlock code:
                     // Covers fenced and indented code; line structure is kept.
-                    builder.AddParagraph(TextNormalizer.PreserveLines(code.Lines.ToString()));
+                    builder.AddPreformatted(code.Lines.ToString());
                     break;
                 case LeafBlock leaf when leaf.Inline is not null:
                     builder.AddParagraph(MarkdownInlineText.Of(leaf.Inline));

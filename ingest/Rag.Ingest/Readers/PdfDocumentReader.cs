@@ -8,7 +8,8 @@ namespace Rag.Ingest.Readers;
 
 /// <summary>
 /// Reads PDFs with PdfPig: text per page in reading order, headings from font sizes, title from the
-/// document information dictionary (else the first heading). Run it through <see cref="IsolatedDocumentReader"/>
+/// document information dictionary when <see cref="TitleChooser"/> finds it meaningful (else the first heading).
+/// Run it through <see cref="IsolatedDocumentReader"/>
 /// for untrusted files: PdfPig can loop or recurse deeply on hostile input.
 /// </summary>
 public sealed class PdfDocumentReader : IDocumentReader
@@ -196,8 +197,7 @@ public sealed class PdfDocumentReader : IDocumentReader
             }
         }
 
-        var title = TextNormalizer.Collapse(MetadataTitle(document));
-        return builder.Build(title.Length > 0 ? title : builder.FirstHeading(), pageCount);
+        return builder.Build(MetadataTitle(document), pageCount, fallbackTitle: builder.FirstHeading());
     }
 
     private static string? MetadataTitle(PdfDocument document)

@@ -84,7 +84,8 @@ internal static class PdfPageExtractor
 
     private static PdfTextRun ToRun(int pageNumber, List<TextLine> lines, double size)
     {
-        var text = TextNormalizer.Collapse(string.Join(' ', lines.Select(l => l.Text)));
+        // Lines stay separate: ParsedDocumentBuilder joins them and undoes line-end hyphenation.
+        var text = string.Join('\n', lines.Select(l => l.Text.Trim()));
         var characters = lines.Sum(l => l.Words.Sum(w => w.Letters.Count));
         return new PdfTextRun(pageNumber, text, size, lines.Count, characters);
     }
@@ -103,7 +104,7 @@ internal static class PdfPageExtractor
 
         return text.ReplaceLineEndings("\n")
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(TextNormalizer.Collapse)
+            .Select(p => p.Trim())
             .Where(p => p.Length > 0)
             .Select(p => new PdfTextRun(page.Number, p, 0, 1, p.Length))
             .ToList();

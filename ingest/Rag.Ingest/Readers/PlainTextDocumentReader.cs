@@ -44,7 +44,7 @@ public sealed class PlainTextDocumentReader : IDocumentReader
             return;
         }
 
-        builder.AddParagraph(TextNormalizer.Collapse(string.Join(' ', lines)));
+        builder.AddParagraph(string.Join('\n', lines));
         lines.Clear();
     }
 }

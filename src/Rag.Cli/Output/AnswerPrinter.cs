@@ -1,5 +1,6 @@
 using Rag.Core.Access;
 using Rag.Core.Answers;
+using Rag.Core.Text;
 using Spectre.Console;
 
 namespace Rag.Cli.Output;
@@ -66,9 +67,10 @@ internal static class AnswerPrinter
         console.MarkupLine("[bold]Sources[/]");
         foreach (var c in answer.Citations)
         {
-            var page = c.Page == 0 ? string.Empty : c.LastPage > c.Page ? $", pages {c.Page}–{c.LastPage}" : $", page {c.Page}";
+            var page = c.PageNumber is not { } first ? string.Empty : c.LastPageNumber > first ? $", pages {first}–{c.LastPageNumber}" : $", page {first}";
+            var file = c.SourcePath is null ? string.Empty : $" ({TerminalText.Escape(c.SourcePath)})";
             var section = c.HeadingPath.Count == 0 ? string.Empty : " › " + string.Join(" › ", c.HeadingPath);
-            console.MarkupLine($"  [bold][[{c.Number}]][/] {Markup.Escape(c.Title)}{Markup.Escape(page)}{Markup.Escape(section)}");
+            console.MarkupLine($"  [bold][[{c.Number}]][/] {Markup.Escape(c.Title)}{Markup.Escape(file)}{Markup.Escape(page)}{Markup.Escape(section)}");
             console.MarkupLine($"      [grey]\"{Markup.Escape(c.Snippet)}\"[/]");
         }
     }

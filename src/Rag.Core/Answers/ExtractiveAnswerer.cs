@@ -131,9 +131,7 @@ public sealed class ExtractiveAnswerer
             {
                 n = citations.Count + 1;
                 numbers.Add(sentence.ChunkIndex, n);
-                var hit = retrieved[sentence.ChunkIndex];
-                var chunk = hit.Chunk;
-                citations.Add(new Citation(n, chunk.DocumentId, hit.DocumentTitle, chunk.FirstPage, chunk.LastPage, chunk.Id, sentence.Score, Snippet(sentence.Text), chunk.HeadingPath));
+                citations.Add(Citation.For(n, retrieved[sentence.ChunkIndex], sentence.Score, Snippet(sentence.Text)));
             }
 
             if (text.Length > 0)

@@ -25,4 +25,10 @@ public sealed record Chunk(
 {
     /// <summary>Content version (SHA-256) of the owning document when the chunk was read from the index; null otherwise.</summary>
     public string? DocumentVersion { get; init; }
+
+    /// <summary>
+    /// Source path of the owning document relative to the folder it was ingested from (the file name when one file
+    /// was ingested), "/"-separated, when the chunk was read from the index; null otherwise.
+    /// </summary>
+    public string? SourcePath { get; init; }
 }

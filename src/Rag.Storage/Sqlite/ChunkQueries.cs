@@ -11,7 +11,7 @@ namespace Rag.Storage.Sqlite;
 internal static class ChunkQueries
 {
     private const string ChunkColumns =
-        "c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash";
+        "c.chunk_id, c.document_id, c.set_name, c.idx, c.text, c.heading_path, c.first_page, c.last_page, c.start_offset, c.end_offset, d.title, d.content_hash, d.source_path";
 
     private const string ReadableSetsSql =
         "SELECT DISTINCT g.set_name FROM set_groups g WHERE g.group_key IN (SELECT value FROM json_each($groups))";
@@ -86,5 +86,6 @@ internal static class ChunkQueries
         reader.GetInt32(9))
     {
         DocumentVersion = reader.GetString(11),
+        SourcePath = reader.GetString(12),
     };
 }

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Rag.Cli.Tests.Fixtures;
+using Rag.Core.Access;
+using Rag.Core.Storage;
+using Rag.Testing;
 
 namespace Rag.Cli.Tests.Commands;
 
@@ -36,6 +40,55 @@ public sealed class AskCommandTests
         Assert.Equal(2, first.GetProperty("page").GetInt32());
         Assert.Contains("meal allowance", first.GetProperty("snippet").GetString(), StringComparison.Ordinal);
         Assert.True(Guid.TryParse(first.GetProperty("chunkId").GetString(), out _));
+    }
+
+    [Fact]
+    public async Task Ask_MarkdownInSubfolder_CitationHasFileNameAndRelativePathAndNoPage()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("garden");
+        Directory.CreateDirectory(Path.Combine(docs, "plants"));
+        await File.WriteAllTextAsync(Path.Combine(docs, "plants", "roses.md"), "# Roses\n\nPrune roses in late winter, just above an outward-facing bud.\n");
+        Assert.Equal(0, (await cli.RunAsync("ingest", docs, "--set", "garden", "--groups", "gardeners")).ExitCode);
+
+        var ask = await cli.RunAsync("ask", "When should roses be pruned?", "--groups", "gardeners", "--json");
+        var plain = await cli.RunAsync("ask", "When should roses be pruned?", "--groups", "gardeners");
+
+        using var json = JsonDocument.Parse(ask.Output);
+        var first = json.RootElement.GetProperty("citations")[0];
+        Assert.Equal("roses.md", first.GetProperty("fileName").GetString());
+        Assert.Equal("plants/roses.md", first.GetProperty("path").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("page").ValueKind);
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("lastPage").ValueKind);
+        Assert.Contains("[1] Roses (plants/roses.md)", plain.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("page", plain.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Ask_PdfWithLigatures_KeywordSearchAndCitationUseCleanedText()
+    {
+        using var cli = new CliHarness();
+        var docs = cli.Folder("manuals");
+        await File.WriteAllBytesAsync(
+            Path.Combine(docs, "expex-doc.pdf"),
+            TypesetPdf.Build("C:/USERS/JOHN/LING/TEX/EXPEX/MAN/0.dvi", "The gloss macro takes deﬁnitions of ﬁelds from the preamble.", "Each ﬁeld deﬁnition is bro-", "ken into lines by the typesetter."));
+        Assert.Equal(0, (await cli.RunAsync("ingest", docs, "--set", "manuals", "--groups", "staff")).ExitCode);
+
+        var ask = await cli.RunAsync("ask", "Where does the gloss macro take definitions of fields from?", "--groups", "staff", "--json");
+        await using var services = RagServices.Build(cli.Paths, cli.Configuration);
+        var hits = await services.GetRequiredService<IDocumentIndex>().SearchKeywordAsync("definitions", new AccessScope("reader", ["staff"]), 5);
+
+        var hit = Assert.Single(hits);
+        Assert.Contains("definitions of fields", hit.Chunk.Text, StringComparison.Ordinal);
+        Assert.Contains("is broken into lines", hit.Chunk.Text, StringComparison.Ordinal);
+        Assert.Equal("expex-doc", hit.DocumentTitle);
+        Assert.Equal("expex-doc.pdf", hit.Chunk.SourcePath);
+        using var json = JsonDocument.Parse(ask.Output);
+        var first = json.RootElement.GetProperty("citations")[0];
+        Assert.Equal("expex-doc", first.GetProperty("title").GetString());
+        Assert.Equal("expex-doc.pdf", first.GetProperty("fileName").GetString());
+        Assert.Equal(1, first.GetProperty("page").GetInt32());
+        Assert.Contains("definitions of fields", first.GetProperty("snippet").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,5 +129,21 @@ public sealed class HtmlDocumentReaderTests
         Assert.Equal("Gr\u00fc\u00dfe aus K\u00f6ln", Assert.Single(parsed.Blocks).Text);
     }
 
+    [Fact]
+    public async Task ReadAsync_PlaceholderTitleElement_TitleIsFirstH1()
+    {
+        var parsed = await ReaderAssertions.ReadTextAsync(_reader, "<head><title>Untitled Document</title></head><body><h1>VPN setup</h1><p>Body.</p></body>", "vpn.html");
+
+        Assert.Equal("VPN setup", parsed.Title);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SoftHyphensAndLigatures_Cleaned()
+    {
+        var parsed = await ReaderAssertions.ReadTextAsync(_reader, "<body><p>Con&shy;fig&shy;ure the ﬁrewall.</p></body>", "fw.html");
+
+        Assert.Equal("Configure the firewall.", Assert.Single(parsed.Blocks).Text);
+    }
+
     private Task<ParsedDocument> ReadSampleAsync() => ReaderAssertions.ReadTextAsync(_reader, Sample, "it-faq.html");
 }

@@ -115,4 +115,20 @@ public sealed class MarkdownDocumentReaderTests
     }
 
     private Task<ParsedDocument> ReadSampleAsync() => ReaderAssertions.ReadTextAsync(_reader, Sample, "security-policy.md");
+
+    [Fact]
+    public async Task ReadAsync_H1IsAFileName_TitleIsNull()
+    {
+        var parsed = await ReaderAssertions.ReadTextAsync(_reader, "# README.md\n\nBody.", "readme.md");
+
+        Assert.Null(parsed.Title);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CodeBlock_KeepsLinesAndHyphens()
+    {
+        var parsed = await ReaderAssertions.ReadTextAsync(_reader, "Text.\n\n```\nrun --dry-\nrun\n```\n", "code.md");
+
+        Assert.Equal("run --dry-\nrun", parsed.Blocks[1].Text);
+    }
 }

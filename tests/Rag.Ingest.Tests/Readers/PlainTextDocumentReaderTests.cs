@@ -39,4 +39,12 @@ public sealed class PlainTextDocumentReaderTests
         Assert.EndsWith("end", text, StringComparison.Ordinal);
         Assert.Contains('\uFFFD', text);
     }
+
+    [Fact]
+    public async Task ReadAsync_HyphenatedLineEndsAndLigatures_Cleaned()
+    {
+        var parsed = await ReaderAssertions.ReadTextAsync(_reader, "The conﬁguration ﬁle is re-\nloaded on every well-\nknown signal.\u0007\n", "notes.txt");
+
+        Assert.Equal("The configuration file is reloaded on every well-known signal.", Assert.Single(parsed.Blocks).Text);
+    }
 }

@@ -131,7 +131,7 @@ public abstract partial class DocumentIndexContractTests
     }
 
     [Fact]
-    public async Task Search_Hit_CarriesTheWholeChunkDocumentTitleAndVersion()
+    public async Task Search_Hit_CarriesTheWholeChunkDocumentTitleVersionAndPath()
     {
         var index = await NewReadyIndexAsync();
         var document = Document("set-a", "manual.pdf", title: "Operator manual");
@@ -145,9 +145,10 @@ public abstract partial class DocumentIndexContractTests
         foreach (var hit in new[] { dense, keyword })
         {
             Assert.Equal("Operator manual", hit.DocumentTitle);
-            Assert.Equal(chunk with { HeadingPath = hit.Chunk.HeadingPath, DocumentVersion = document.ContentHash }, hit.Chunk);
+            Assert.Equal(chunk with { HeadingPath = hit.Chunk.HeadingPath, DocumentVersion = document.ContentHash, SourcePath = document.SourcePath }, hit.Chunk);
             Assert.Equal(chunk.HeadingPath, hit.Chunk.HeadingPath);
             Assert.Equal(document.ContentHash, hit.Chunk.DocumentVersion);
+            Assert.Equal("manual.pdf", hit.Chunk.SourcePath);
         }
     }
 

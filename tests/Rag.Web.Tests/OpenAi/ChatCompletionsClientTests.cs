@@ -70,6 +70,23 @@ public sealed partial class ChatCompletionsClientTests(ApiFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task ChatCompletions_DocumentWithoutPages_CitationHasFileNameAndPathAndNullPage()
+    {
+        var body = """{"model":"rag","messages":[{"role":"user","content":"What is the vault combination for project Alpha?"}]}""";
+        using var request = RunningApp.Request(HttpMethod.Post, "v1/chat/completions", fixture.ReaderKey, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        using var response = await fixture.App.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var citation = json.RootElement.GetProperty("rag").GetProperty("citations")[0];
+        Assert.Equal("alpha.md", citation.GetProperty("fileName").GetString());
+        Assert.Equal("alpha.md", citation.GetProperty("path").GetString());
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("page").ValueKind);
+        Assert.Equal(JsonValueKind.Null, citation.GetProperty("lastPage").ValueKind);
+    }
+
+    [Fact]
     public async Task ChatCompletions_Streaming_SendsChunksThenRagObjectThenDone()
     {
         var body = """{"model":"rag","stream":true,"messages":[{"role":"user","content":"What is the vault combination for project Alpha?"}]}""";
