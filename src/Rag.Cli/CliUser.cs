@@ -33,10 +33,11 @@ internal sealed class CliUser
     public string ActorId => AccountPrefix + Account;
 
     /// <summary>
-    /// The user whose conversations and answers these are: the one acted for, else the account (as before: a shell user
-    /// can read the data directory anyway, so this is a convenience, not a boundary; the audit actor is the boundary).
+    /// The user whose conversations these are: the account, and the one acted for beside it (<c>ACCOUNT on behalf of
+    /// USER</c>), so one shell account cannot continue or read another's conversation by passing its <c>--user</c>.
+    /// A Unix account name holds no spaces, so no account and on-behalf-of pair spells another account's key.
     /// </summary>
-    public string UserId => OnBehalfOf ?? Account;
+    public string UserId => OnBehalfOf is null ? Account : $"{Account} on behalf of {OnBehalfOf}";
 
     /// <summary>Resolves the user of <paramref name="context"/> from the options given (null: not given) and the environment.</summary>
     /// <exception cref="ArgumentException">The user is blank.</exception>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,10 @@ internal static class RagOpenTelemetry
             return;
         }
 
+        builder.Services.AddSingleton<IValidateOptions<OtlpExportOptions>, OtlpExportOptionsValidator>();
+        builder.Services.AddOptions<OtlpExportOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.Endpoint = configuration[EndpointKey])
+            .ValidateOnStart();
         builder.Services.AddHttpClient(HttpClientName);
         builder.Services.AddSingleton<IConfigureOptions<OtlpExporterOptions>>(sp => new ConfigureNamedOptions<OtlpExporterOptions>(name: null, options =>
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Rag.Bench.Embed;
 using Rag.Bench.Query;
 using Rag.Core.Audit;
@@ -45,7 +46,7 @@ public static class AuditBenchmark
         try
         {
             var trail = new SyntheticAuditTrail(options.Seed, options.Users, options.Documents);
-            var clock = new ManualClock(AuditBenchmarkOptions.Start);
+            var clock = new FakeTimeProvider(AuditBenchmarkOptions.Start);
             AuditFillResult fill;
             AuditAppendResult append;
             DateTimeOffset lastFillTime;
@@ -55,7 +56,7 @@ public static class AuditBenchmark
                 await using var log = new SqliteAuditLog(storage, audit, keys, NullLogger<SqliteAuditLog>.Instance, clock);
                 progress?.Report($"filling {options.Records:N0} records in batches of {options.BatchSize:N0}");
                 fill = await FillAsync(log, trail, clock, options, progress, cancellationToken);
-                lastFillTime = clock.UtcNow;
+                lastFillTime = clock.GetUtcNow();
                 progress?.Report($"{options.Appends:N0} single-record appends");
                 append = await AppendAsync(log, trail, clock, options.Appends, cancellationToken);
             }
@@ -101,7 +102,7 @@ public static class AuditBenchmark
         }
     }
 
-    private static async Task<AuditFillResult> FillAsync(SqliteAuditLog log, SyntheticAuditTrail trail, ManualClock clock, AuditBenchmarkOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<AuditFillResult> FillAsync(SqliteAuditLog log, SyntheticAuditTrail trail, FakeTimeProvider clock, AuditBenchmarkOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var batch = new List<AuditEvent>(options.BatchSize);
         var byAction = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -119,7 +120,7 @@ public static class AuditBenchmark
                 byAction[auditEvent.Action] = byAction.GetValueOrDefault(auditEvent.Action) + 1;
             }
 
-            clock.UtcNow = AuditBenchmarkOptions.Start + (options.EffectiveSpan * ((double)written / options.Records));
+            clock.SetUtcNow(AuditBenchmarkOptions.Start + (options.EffectiveSpan * ((double)written / options.Records)));
             var appending = Stopwatch.GetTimestamp();
             await log.AppendAsync(batch, cancellationToken);
             var elapsed = Stopwatch.GetTimestamp() - appending;
@@ -144,15 +145,15 @@ public static class AuditBenchmark
             byAction);
     }
 
-    private static async Task<AuditAppendResult> AppendAsync(SqliteAuditLog log, SyntheticAuditTrail trail, ManualClock clock, int appends, CancellationToken cancellationToken)
+    private static async Task<AuditAppendResult> AppendAsync(SqliteAuditLog log, SyntheticAuditTrail trail, FakeTimeProvider clock, int appends, CancellationToken cancellationToken)
     {
-        var start = clock.UtcNow;
+        var start = clock.GetUtcNow();
         var millis = new List<double>(appends);
         var checkpointMillis = new List<double>();
         for (var i = 0; i < appends; i++)
         {
             var auditEvent = trail.Next();
-            clock.UtcNow = start + TimeSpan.FromSeconds(i + 1);
+            clock.SetUtcNow(start + TimeSpan.FromSeconds(i + 1));
             var started = Stopwatch.GetTimestamp();
             await log.AppendAsync(auditEvent, cancellationToken);
             millis.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

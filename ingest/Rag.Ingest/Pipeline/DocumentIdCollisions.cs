@@ -19,11 +19,11 @@ internal static class DocumentIdCollisions
     /// throws naming both files of every collision when two different files share an id.
     /// </summary>
     /// <exception cref="InvalidOperationException">Two different files would have the same document id.</exception>
-    public static IReadOnlyList<(string FullPath, string RelativePath)> ThrowIfAny(string setName, IReadOnlyList<(string FullPath, string RelativePath)> files)
+    public static IReadOnlyList<ListedFile> ThrowIfAny(string setName, IReadOnlyList<ListedFile> files)
     {
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = new List<(string FullPath, string RelativePath)>(files.Count);
+        var unique = new List<ListedFile>(files.Count);
         var collisions = new List<string>();
         foreach (var file in files)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
@@ -24,6 +25,7 @@ namespace Rag.Ingest.Pipeline;
 /// </summary>
 public sealed partial class IngestionPipeline
 {
+    private const int ContentBufferSize = 81920;
     private readonly DocumentReaderRegistry _readers;
     private readonly IsolatedDocumentReader _isolatedReader;
     private readonly StructureAwareChunker _chunker;
@@ -72,7 +74,8 @@ public sealed partial class IngestionPipeline
 
         // Checked before anything is written: a bad name or two files that would share a document id change nothing.
         var setName = NameKey.Normalize(request.SetName, "document set");
-        var files = DocumentIdCollisions.ThrowIfAny(setName, FileEnumerator.Expand(request.Paths));
+        var listing = FileEnumerator.Expand(request.Paths);
+        var files = DocumentIdCollisions.ThrowIfAny(setName, listing.Files);
         request = request with { SetName = setName };
         await _index.EnsureModelAsync(_model, cancellationToken);
         await PrepareSetAsync(request, cancellationToken);
@@ -81,6 +84,11 @@ public sealed partial class IngestionPipeline
         var parsed = Channel.CreateBounded<ParsedFile>(_options.ReadAhead);
         var embedded = Channel.CreateBounded<ParsedFile>(_options.ReadAhead);
         var results = Channel.CreateUnbounded<IngestionResult>();
+        foreach (var entry in listing.Skipped)
+        {
+            results.Writer.TryWrite(new IngestionResult(entry.Path, null, IngestionStatus.Skipped, 0, 0, entry.Reason, TimeSpan.Zero));
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = linked.Token;
 
@@ -96,7 +104,7 @@ public sealed partial class IngestionPipeline
             done++;
             pages += result.Pages;
             chunks += result.Status == IngestionStatus.Indexed ? result.Chunks : 0;
-            progress?.Report(new IngestionProgress(done, files.Count, pages, chunks, clock.Elapsed));
+            progress?.Report(new IngestionProgress(done, files.Count + listing.Skipped.Count, pages, chunks, clock.Elapsed));
             yield return result;
         }
 
@@ -144,12 +152,12 @@ public sealed partial class IngestionPipeline
 
     private async Task ReadStageAsync(
         IngestionRequest request,
-        IReadOnlyList<(string FullPath, string RelativePath)> files,
+        IReadOnlyList<ListedFile> files,
         ChannelWriter<ParsedFile> output,
         ChannelWriter<IngestionResult> results,
         CancellationToken cancellationToken)
     {
-        foreach (var (fullPath, relativePath) in files)
+        foreach (var (fullPath, relativePath, listed) in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -165,7 +173,10 @@ public sealed partial class IngestionPipeline
 
             try
             {
-                var hash = await FileHashes.Sha256Async(fullPath, cancellationToken);
+                // One handle for the hash and the read, opened without waiting on a pipe and checked to be the regular
+                // file listed: a file swapped for a FIFO, a device or a link since the listing fails instead of hanging.
+                await using var content = FileSystemNative.OpenListedRegularFile(fullPath, listed, ContentBufferSize);
+                var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
                 var existing = await _index.GetDocumentAsync(documentId, cancellationToken);
                 if (existing is not null && existing.ContentHash == hash)
                 {

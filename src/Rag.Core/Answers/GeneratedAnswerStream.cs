@@ -133,7 +133,7 @@ internal sealed class GeneratedAnswerStream
             var hit = input.Sources[n - 1];
             var chunk = hit.Chunk;
             var snippet = chunk.Text.Length <= _options.MaxSnippetChars ? chunk.Text : string.Concat(chunk.Text.AsSpan(0, _options.MaxSnippetChars), "…");
-            return new Citation(n, chunk.DocumentId, hit.DocumentTitle, chunk.FirstPage, chunk.LastPage, chunk.Id, hit.Score, snippet, chunk.HeadingPath);
+            return Citation.For(n, hit, hit.Score, snippet);
         }).ToList();
         return new Answer(text, citations, true)
         {

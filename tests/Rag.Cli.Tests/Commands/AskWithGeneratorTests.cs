@@ -98,6 +98,25 @@ public sealed class AskWithGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_OtherAccountNamesTheSameUserAndConversation_DoesNotSeeTheEarlierTurns()
+    {
+        _server.Pieces = ["Start WireGuard [1]."];
+        using var cli = await IngestedAsync(Generator(_server.Endpoint));
+        Assert.Equal(0, (await cli.RunAsAsync("alice", "ask", "How do I connect to the VPN?", "--groups", "staff", "--user", "ceo@corp", "--conversation", "c1")).ExitCode);
+
+        var before = _server.Requests.Count;
+
+        // --user is only "on behalf of": another shell account passing the same name and conversation gets a new one.
+        Assert.Equal(0, (await cli.RunAsAsync("mallory", "ask", "Which gateway?", "--groups", "staff", "--user", "ceo@corp", "--conversation", "c1")).ExitCode);
+        var asMallory = _server.Requests.Skip(before).Select(r => r.ToJsonString()).ToList();
+        Assert.Equal(0, (await cli.RunAsAsync("alice", "ask", "Which gateway?", "--groups", "staff", "--user", "ceo@corp", "--conversation", "c1")).ExitCode);
+
+        Assert.All(asMallory, body => Assert.DoesNotContain("How do I connect to the VPN?", body, StringComparison.Ordinal));
+        var rewrite = _server.Requests.Single(r => r["stream"] is null || !r["stream"]!.GetValue<bool>());
+        Assert.Contains("User: How do I connect to the VPN?", rewrite["messages"]!.AsArray()[^1]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_FollowUpWithOtherGroups_EarlierAnswerFromTheUnreadableSetIsInNeitherPrompt()
     {
         const string marker = "FALCON-4471";

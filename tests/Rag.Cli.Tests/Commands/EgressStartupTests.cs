@@ -28,6 +28,37 @@ public sealed class EgressStartupTests
         Assert.Equal("api.openai.com", Assert.Single(record.GetProperty("targets").EnumerateArray()).GetString());
     }
 
+    [Fact]
+    public async Task Ask_OtlpCollectorNotAllowListed_FailsCleanlyAndAuditsEgressBlocked()
+    {
+        using var cli = new CliHarness(configuration: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector.example.com:4318",
+        });
+
+        var ask = await cli.RunAsync("ask", "How do I connect to the VPN?", "--groups", "staff");
+
+        Assert.Equal(1, ask.ExitCode);
+        Assert.StartsWith("error: invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT collector.example.com is refused by the egress guard: ", ask.Error, StringComparison.Ordinal);
+        var audit = await cli.RunWithConfigurationAsync(new Dictionary<string, string?>(), "audit", "query", "--action", "egress.blocked", "--json");
+        Assert.Equal(0, audit.ExitCode);
+        var record = Assert.Single(JsonDocument.Parse(audit.Output).RootElement.GetProperty("records").EnumerateArray());
+        Assert.Equal("system:otlp", record.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal("denied", record.GetProperty("outcome").GetString());
+        Assert.Equal("collector.example.com", Assert.Single(record.GetProperty("targets").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task Ask_OtlpEndpointNotAnHttpAddress_FailsNamingTheKey()
+    {
+        using var cli = new CliHarness(configuration: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "collector:4317" });
+
+        var ask = await cli.RunAsync("ask", "How do I connect to the VPN?", "--groups", "staff");
+
+        Assert.Equal(1, ask.ExitCode);
+        Assert.Equal("error: invalid configuration: OTEL_EXPORTER_OTLP_ENDPOINT must be the collector's absolute http(s) address, e.g. http://127.0.0.1:4318.", ask.Error.Trim());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("OpenAI")]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Rag.Core.Conversations;
 using Rag.Storage.Conversations;
 using Rag.Testing;
@@ -91,13 +92,13 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_DeletesTurnsOlderThanTheRetention()
     {
-        var clock = new AdjustableTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path, ConversationRetention = TimeSpan.FromDays(30) }), clock);
         await store.AppendAsync("ana", "old", Turn("q-old", "a-old"));
         await store.AppendAsync("ben", "kept", Turn("q-kept", "a-kept"));
-        clock.Now += TimeSpan.FromDays(20);
+        clock.Advance(TimeSpan.FromDays(20));
         await store.AppendAsync("ben", "kept", Turn("q2", "a2"));
-        clock.Now += TimeSpan.FromDays(11);
+        clock.Advance(TimeSpan.FromDays(11));
 
         await store.AppendAsync("cy", "new", Turn("q-new", "a-new"));
 
