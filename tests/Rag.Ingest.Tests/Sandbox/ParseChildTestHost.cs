@@ -1,3 +1,4 @@
+using Rag.Ingest.Readers;
 using Rag.Ingest.Sandbox;
 
 namespace Rag.Ingest.Tests.Sandbox;
@@ -15,6 +16,6 @@ internal static class ParseChildTestHost
     }
 
     /// <summary>A sandbox whose children are the test host.</summary>
-    public static ParserSandbox Sandbox(long memoryLimitBytes = ParserSandboxOptions.DefaultMemoryLimitBytes, int poolSize = 1) =>
-        new(ParseHostCommand.Resolve(DllPath)!, new ParserSandboxOptions { MemoryLimitBytes = memoryLimitBytes, PoolSize = poolSize, HostPath = DllPath });
+    public static ParserSandbox Sandbox(long memoryLimitBytes = ParserSandboxOptions.DefaultMemoryLimitBytes, int poolSize = 1, ReaderSettings? readers = null) =>
+        new(ParseHostCommand.Resolve(DllPath)!, new ParserSandboxOptions { MemoryLimitBytes = memoryLimitBytes, PoolSize = poolSize, HostPath = DllPath }, logger: null, readers);
 }

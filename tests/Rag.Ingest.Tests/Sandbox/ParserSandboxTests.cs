@@ -27,6 +27,23 @@ public sealed class ParserSandboxTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ConfiguredReaderLimits_ApplyInsideTheChild()
+    {
+        // The child builds its readers from the settings its parent was configured with, not from the defaults.
+        var csv = Write("rows.csv", "name,value\na,1\nb,2\nc,3\nd,4\ne,5\n"u8.ToArray());
+        var strict = ReaderSettings.Default with { MaxTableRows = 2 };
+        using var limited = new IsolatedDocumentReader(new DocumentReadLimits(), ParseChildTestHost.Sandbox(readers: strict));
+        using var defaults = new IsolatedDocumentReader(new DocumentReadLimits(), ParseChildTestHost.Sandbox());
+
+        var ex = await Assert.ThrowsAsync<DocumentReadException>(() => limited.ReadAsync(strict.CreateRegistry().TryGetReader(csv, out var r) ? r : throw new InvalidOperationException(), csv));
+        var read = await defaults.ReadAsync(ReaderSettings.Default.CreateRegistry().TryGetReader(csv, out var d) ? d : throw new InvalidOperationException(), csv);
+
+        Assert.True(limited.UsesChildProcesses);
+        Assert.Contains("Rag:Ingestion:MaxTableRows", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(read.Blocks, b => b.Text.Contains("value: 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReadAsync_ChildKilledAtTimeLimit_FailsWithReasonAndNextDocumentIsRead()
     {
         // 400 MiB of blanks: little memory, but seconds of parsing; only the kill ends it at the limit.
