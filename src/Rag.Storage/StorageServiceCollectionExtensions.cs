@@ -18,7 +18,7 @@ public static class StorageServiceCollectionExtensions
     /// <c>AddRagQdrant</c> replaces the <see cref="IVectorIndex"/> registration), <see cref="IDocumentIndex"/> over them
     /// (the <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container, when all
     /// three are its own; else a <see cref="CompositeDocumentIndex"/>) and
-    /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), all singletons.
+    /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>) and <see cref="IDocumentInventory"/>, all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Catalog);
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Vectors);
         services.TryAddSingleton<IKeywordIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Keywords);
+        services.TryAddSingleton<IDocumentInventory>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Inventory);
         services.AddSingleton<IDocumentIndex>(ComposeIndex);
         services.AddSingleton<SqliteConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
