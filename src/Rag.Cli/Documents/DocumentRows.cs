@@ -28,8 +28,9 @@ internal static class DocumentRows
                         rows[job.DocumentId] = row with { Job = job };
                     }
                 }
-                else
+                else if (job.State != IngestJobState.Indexed)
                 {
+                    // An indexed job without its catalog entry is a document removed since: not listed.
                     rows[job.DocumentId] = new DocumentRow(job.DocumentId, job.Request.SetName, job.Request.RelativePath, null, job);
                 }
             }
