@@ -116,6 +116,44 @@ internal static class IndexSchema
         INSERT INTO keyword_chunks (rowid, chunk_id, document_id) SELECT rowid, chunk_id, document_id FROM chunks;
         ALTER TABLE chunks DROP COLUMN vector;
         """),
+
+        // Version 5. The durable ingestion queue (IIngestJobStore, docs/ingestion.md): one row per job, the latest job of a
+        // document being the one with the highest job_id; times are Unix milliseconds (UTC) so that due and lease checks
+        // are integer comparisons. state: queued, parsing, embedding, indexed, failed, skipped. ingest_workers holds the
+        // live workers' heartbeats.
+        Sql("""
+        CREATE TABLE ingest_jobs (
+            job_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch_id       TEXT NOT NULL,
+            set_name       TEXT NOT NULL COLLATE NOCASE,
+            document_id    TEXT NOT NULL,
+            full_path      TEXT NOT NULL,
+            relative_path  TEXT NOT NULL,
+            content_hash   TEXT,
+            actor          TEXT NOT NULL,
+            state          TEXT NOT NULL,
+            attempts       INTEGER NOT NULL DEFAULT 0,
+            reason         TEXT,
+            pages_done     INTEGER NOT NULL DEFAULT 0,
+            pages_total    INTEGER NOT NULL DEFAULT 0,
+            chunks_done    INTEGER NOT NULL DEFAULT 0,
+            chunks_total   INTEGER NOT NULL DEFAULT 0,
+            worker_id      TEXT,
+            lease_until_ms INTEGER,
+            due_ms         INTEGER NOT NULL,
+            created_ms     INTEGER NOT NULL,
+            updated_ms     INTEGER NOT NULL);
+        CREATE INDEX ix_ingest_jobs_state ON ingest_jobs(state, job_id);
+        CREATE INDEX ix_ingest_jobs_document ON ingest_jobs(document_id, job_id);
+        CREATE INDEX ix_ingest_jobs_batch ON ingest_jobs(batch_id, job_id);
+        CREATE TABLE ingest_workers (
+            worker_id          TEXT NOT NULL PRIMARY KEY,
+            host               TEXT NOT NULL,
+            process_id         INTEGER NOT NULL,
+            execution_provider TEXT NOT NULL,
+            started_ms         INTEGER NOT NULL,
+            last_seen_ms       INTEGER NOT NULL);
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>
