@@ -96,14 +96,28 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.Equal("Rag:Storage", StorageOptions.SectionName);
         Assert.Equal(string.Empty, options.DataDirectory);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.ChangePollInterval);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:05:00")]
+    public void AddRagStorage_ChangePollIntervalOutOfRange_FailsValidationNamingTheKey(string interval)
+    {
+        using var provider = Build(_temp.Path, extra: new() { ["Rag:Storage:ChangePollInterval"] = interval });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:ChangePollInterval", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();
 
-    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null)
+    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null, Dictionary<string, string?>? extra = null)
     {
+        var settings = new Dictionary<string, string?>(extra ?? []) { ["Rag:Storage:DataDirectory"] = dataDirectory };
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory })
+            .AddInMemoryCollection(settings)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
