@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Rag.Processes.Tests.Fixtures;
+using Rag.Storage;
+
+namespace Rag.Processes.Tests.Visibility;
+
+/// <summary>
+/// Issue 14's two-process test: a running web app (its own process, dense retrieval only, so the answer depends on its
+/// in-memory vectors) cites a document within 2 s of another process (the built <c>rag ingest</c>) indexing it, and
+/// stops citing it within 2 s of its removal by another process, without a restart.
+/// </summary>
+public sealed class TwoProcessVisibilityTests : IDisposable
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
+
+    private const string Question = "When does the zebra migration survey in Namibia take place?";
+
+    private readonly Deployment _deployment = new();
+
+    [Fact]
+    public async Task WebApp_DocumentIngestedThenRemovedByOtherProcesses_CitedWithinTwoSecondsThenNotWithinTwoSeconds()
+    {
+        var baseline = _deployment.Folder("baseline");
+        await File.WriteAllTextAsync(Path.Combine(baseline, "coffee.md"), "# Coffee machine\n\nThe office coffee machine is descaled every Monday morning by the facilities team.\n");
+        await _deployment.RunCliAsync("ingest", baseline, "--set", "baseline", "--groups", "staff");
+        var key = await _deployment.CreateApiKeyAsync("reader", "staff");
+        await using var web = await WebReader.StartAsync(_deployment, key, new Dictionary<string, string> { ["Rag__Retrieval__Mode"] = "Dense" });
+        Assert.DoesNotContain(await web.CitedPathsAsync(Question), p => p.EndsWith("zebra-survey.md", StringComparison.Ordinal));
+
+        var added = _deployment.Folder("added");
+        await File.WriteAllTextAsync(
+            Path.Combine(added, "zebra-survey.md"),
+            "# Zebra migration survey\n\nThe zebra migration survey in Namibia takes place every March, when the herds cross the Etosha pan.\n");
+        await _deployment.RunCliAsync("ingest", added, "--set", "baseline", "--groups", "staff");
+        var ingested = Stopwatch.StartNew();
+        var found = await WaitForAsync(web, cited: true);
+        Assert.True(found < Within, $"The web app cited the new document only after {found.TotalMilliseconds:F0} ms (ingest ended {ingested.Elapsed.TotalMilliseconds:F0} ms ago).\n{web.Output}");
+
+        // Removal by another process: this test process opens the same rag.db and deletes the document (until
+        // `rag documents remove` exists, this is the store's own delete, as that command will call it).
+        await RemoveAsync("zebra-survey.md");
+        var gone = await WaitForAsync(web, cited: false);
+        Assert.True(gone < Within, $"The web app still cited the removed document after {gone.TotalMilliseconds:F0} ms.");
+    }
+
+    public void Dispose() => _deployment.Dispose();
+
+    /// <summary>How long until the answer's citations do (or do not) name zebra-survey.md; gives up after 15 s.</summary>
+    private static async Task<TimeSpan> WaitForAsync(WebReader web, bool cited)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            var paths = await web.CitedPathsAsync(Question);
+            if (paths.Any(p => p.EndsWith("zebra-survey.md", StringComparison.Ordinal)) == cited)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return clock.Elapsed;
+    }
+
+    private async Task RemoveAsync(string fileName)
+    {
+        string documentId;
+        using (var connection = new SqliteConnection($"Data Source={_deployment.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT document_id FROM documents WHERE source_path LIKE $path;";
+            command.Parameters.AddWithValue("$path", "%" + fileName);
+            documentId = (string)command.ExecuteScalar()!;
+        }
+
+        await using var store = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = _deployment.DataDirectory }, NullLogger.Instance);
+        Assert.True(await store.DeleteDocumentAsync(documentId));
+    }
+}
