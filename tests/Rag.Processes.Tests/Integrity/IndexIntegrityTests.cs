@@ -27,7 +27,7 @@ public sealed class IndexIntegrityTests : IDisposable
     [InlineData("DELETE FROM documents WHERE source_path = 'a.txt';", nameof(IndexIntegrityReport.ChunksWithoutDocument))]
     [InlineData("DELETE FROM chunks WHERE document_id = (SELECT document_id FROM documents WHERE source_path = 'b.txt');", nameof(IndexIntegrityReport.DocumentsWithoutChunks))]
     [InlineData("INSERT INTO chunk_vectors SELECT '00000000-0000-0000-0000-000000000001', document_id, set_name, vector FROM chunk_vectors LIMIT 1;", nameof(IndexIntegrityReport.VectorsWithoutChunk))]
-    [InlineData("DELETE FROM chunk_vectors WHERE rowid IN (SELECT rowid FROM chunk_vectors LIMIT 1);", nameof(IndexIntegrityReport.ChunksWithoutVector))]
+    [InlineData("DELETE FROM chunk_vectors WHERE chunk_id = (SELECT min(chunk_id) FROM chunk_vectors);", nameof(IndexIntegrityReport.ChunksWithoutVector))]
     [InlineData("INSERT INTO keyword_chunks (chunk_id, document_id) VALUES ('00000000-0000-0000-0000-000000000002', 'x');", nameof(IndexIntegrityReport.KeywordEntriesWithoutChunk))]
     [InlineData("DELETE FROM chunks_fts WHERE rowid = (SELECT min(rowid) FROM keyword_chunks);", nameof(IndexIntegrityReport.ChunksWithoutKeywordEntry))]
     [InlineData("INSERT INTO chunks_fts (rowid, text, headings, title, set_tag) VALUES (999999, 'stray', '', '', 'x');", nameof(IndexIntegrityReport.FtsRowsWithoutKeywordEntry))]
