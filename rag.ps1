@@ -1,4 +1,4 @@
-# Windows entry point: same commands as ./rag (up, test, web, bench, models, ingest, ask).
+# Windows entry point: same commands as ./rag (up, test, web, worker, bench, models, ingest, ask).
 $ErrorActionPreference = 'Stop'
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
@@ -28,6 +28,15 @@ if ($args.Count -gt 0 -and $args[0] -eq 'web') {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     $rest = @($args | Select-Object -Skip 1)
     dotnet (Join-Path $web 'Rag.Web.dll') @rest
+    exit $LASTEXITCODE
+}
+if ($args.Count -gt 0 -and $args[0] -eq 'worker') {
+    # The ingestion worker host (ingest/Rag.Ingest.Worker): takes jobs from the queue until stopped.
+    $worker = Join-Path $here '.rag/worker'
+    dotnet build (Join-Path $here 'ingest/Rag.Ingest.Worker/Rag.Ingest.Worker.csproj') -c Release -o $worker -nologo -v quiet -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $rest = @($args | Select-Object -Skip 1)
+    dotnet (Join-Path $worker 'rag-worker.dll') @rest
     exit $LASTEXITCODE
 }
 if ($args.Count -gt 0 -and $args[0] -eq 'bench') {

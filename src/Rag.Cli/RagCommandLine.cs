@@ -27,6 +27,8 @@ internal static class RagCommandLine
         {
             ModelsCommand.Create(context),
             IngestCommand.Create(context),
+            DocumentsCommand.Create(context),
+            SetsCommand.Create(context),
             AskCommand.Create(context),
             UpCommand.Create(context),
             EvalCommand.Create(context),

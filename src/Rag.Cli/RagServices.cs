@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core;
+using Rag.Core.Documents;
 using Rag.Evaluation;
 using Rag.Generation;
 using Rag.Ingest;
@@ -42,6 +43,13 @@ internal static class RagServices
     public static ServiceProvider BuildForInstall(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null) =>
         Validated(Common(paths, overrides));
 
+    /// <summary>
+    /// What the catalog commands (<c>documents</c>, <c>sets</c>) need: the store, the audit log and
+    /// <see cref="DocumentLifecycle"/>; no model (removing a document embeds nothing).
+    /// </summary>
+    public static ServiceProvider BuildForCatalog(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        Validated(Common(paths, overrides));
+
     private static HostApplicationBuilder Common(RagPaths paths, IReadOnlyDictionary<string, string?>? overrides)
     {
         // No host defaults of .NET's own (appsettings, user secrets, the command line as configuration): the command
@@ -61,7 +69,8 @@ internal static class RagServices
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services
             .AddRagStorage(builder.Configuration)
-            .AddRagAudit(builder.Configuration);
+            .AddRagAudit(builder.Configuration)
+            .AddSingleton<DocumentLifecycle>();
         return builder;
     }
 

@@ -39,6 +39,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
         Catalog = new SqliteDocumentCatalog(store, logger, time);
         Vectors = new SqliteVectorIndex(store);
         Keywords = new SqliteKeywordIndex(store);
+        Inventory = new SqliteDocumentInventory(store);
         _index = new CompositeDocumentIndex(Catalog, Vectors, Keywords);
     }
 
@@ -53,6 +54,9 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
 
     /// <summary>The keyword index port of this store (FTS5).</summary>
     public SqliteKeywordIndex Keywords { get; }
+
+    /// <summary>The operator's view of this store's sets and documents.</summary>
+    public SqliteDocumentInventory Inventory { get; }
 
     /// <summary>
     /// Opens (creating or migrating when needed) <c>rag.db</c> in <paramref name="options"/>' data directory and loads

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rag.Core.Conversations;
+using Rag.Core.Ingestion;
 using Rag.Core.Storage;
 using Rag.Storage.Conversations;
+using Rag.Storage.Queue;
 
 namespace Rag.Storage;
 
@@ -18,7 +20,9 @@ public static class StorageServiceCollectionExtensions
     /// <c>AddRagQdrant</c> replaces the <see cref="IVectorIndex"/> registration), <see cref="IDocumentIndex"/> over them
     /// (the <see cref="SqliteDocumentIndex"/>, opened once on first resolve and disposed with the container, when all
     /// three are its own; else a <see cref="CompositeDocumentIndex"/>) and
-    /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), all singletons.
+    /// <see cref="IConversationStore"/> (a <see cref="SqliteConversationStore"/>), <see cref="IDocumentInventory"/>, and the ingestion queue
+    /// <see cref="IIngestJobStore"/> (a <see cref="SqliteIngestJobStore"/> in the same rag.db, unless already registered;
+    /// with validated <see cref="IngestWorkerOptions"/>, section <c>Rag:Ingestion:Worker</c>), all singletons.
     /// </summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +40,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Catalog);
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Vectors);
         services.TryAddSingleton<IKeywordIndex>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Keywords);
+        services.TryAddSingleton<IDocumentInventory>(sp => sp.GetRequiredService<SqliteDocumentIndex>().Inventory);
         services.AddSingleton<IDocumentIndex>(ComposeIndex);
         services.AddSingleton<SqliteConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.AddIngestWorkerOptions(configuration);
+        services.TryAddSingleton<IIngestJobStore>(sp => SqliteIngestJobStore.Open(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
+            sp.GetRequiredService<IOptions<IngestWorkerOptions>>().Value.MaxAttempts,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SqliteIngestJobStore>>()));
         return services;
     }
 

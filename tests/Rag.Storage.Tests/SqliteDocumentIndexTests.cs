@@ -28,7 +28,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal("6", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal(IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
 
         await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
 
-        Assert.Equal("6", Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal(IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("0", Scalar(path, "SELECT count(*) FROM pragma_table_info('chunks') WHERE name = 'vector';"));
         Assert.Equal("3", Scalar(path, "SELECT count(*) FROM chunk_vectors;"));
         Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await reopened.SearchKeywordAsync("osprey", User("group-a"), 10)).Chunk.Id);

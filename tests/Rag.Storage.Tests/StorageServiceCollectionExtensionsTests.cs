@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rag.Core.Documents;
+using Rag.Core.Ingestion;
+using Rag.Storage.Queue;
 using Rag.Core.Storage;
 using Rag.Testing.Contracts;
 using Rag.Testing;
@@ -109,6 +111,43 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
 
         Assert.Contains("Rag:Storage:ChangePollInterval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRagStorage_JobStoreResolved_IsTheSqliteQueueInRagDb()
+    {
+        await using var provider = Build(_temp.Combine("data"));
+
+        var store = Assert.IsType<SqliteIngestJobStore>(provider.GetRequiredService<IIngestJobStore>());
+
+        Assert.Equal(_temp.Combine("data", SqliteDocumentIndex.FileName), store.DatabasePath);
+        Assert.Same(store, provider.GetRequiredService<IIngestJobStore>());
+        Assert.Empty(await store.ListAsync(new IngestJobQuery()));
+    }
+
+    [Theory]
+    [InlineData("MaxAttempts", "0", "Rag:Ingestion:Worker:MaxAttempts")]
+    [InlineData("LeaseDuration", "00:00:00", "Rag:Ingestion:Worker:LeaseDuration")]
+    [InlineData("HeartbeatInterval", "00:01:00", "Rag:Ingestion:Worker:HeartbeatInterval")]
+    public void AddRagStorage_WorkerOptionOutOfRange_FailsValidationNamingTheKey(string key, string value, string named)
+    {
+        using var provider = Build(_temp.Path, extra: new() { ["Rag:Ingestion:Worker:" + key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<IngestWorkerOptions>>().Value);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IngestWorkerOptions_Defaults_ArePinned()
+    {
+        var options = new IngestWorkerOptions();
+
+        Assert.Equal("Rag:Ingestion:Worker", IngestWorkerOptions.SectionName);
+        Assert.Equal(
+            (TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5), 3, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1)),
+            (options.LeaseDuration, options.HeartbeatInterval, options.MaxAttempts, options.RetryBackoff, options.ShutdownGrace, options.PollInterval));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(40)), (options.BackoffAfter(1), options.BackoffAfter(2), options.BackoffAfter(3)));
     }
 
     public void Dispose() => _temp.Dispose();

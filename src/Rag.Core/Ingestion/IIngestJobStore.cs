@@ -21,7 +21,9 @@ public interface IIngestJobStore
 
     /// <summary>
     /// Claims the oldest job that is queued and due, or whose lease has expired, for <paramref name="workerId"/>;
-    /// counts an attempt; null when there is none.
+    /// counts an attempt; null when there is none. The claimed job is <see cref="IngestJobState.Parsing"/>. A job whose
+    /// lease expired after its last allowed attempt (its worker died on it every time) is parked as failed instead.
+    /// Claims run in one write transaction, so two processes never claim the same job.
     /// </summary>
     Task<IngestJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken = default);
 
@@ -32,13 +34,19 @@ public interface IIngestJobStore
     Task<bool> HeartbeatAsync(long jobId, string workerId, TimeSpan lease, IngestJobProgress progress, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="HeartbeatAsync"/>, and moves the held job to <paramref name="state"/> (<see cref="IngestJobState.Parsing"/>
+    /// or <see cref="IngestJobState.Embedding"/>). Returns false (and changes nothing) when the worker no longer holds the job.
+    /// </summary>
+    Task<bool> ReportAsync(long jobId, string workerId, IngestJobState state, TimeSpan lease, IngestJobProgress progress, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Ends the job with <paramref name="outcome"/>. A retryable failure with attempts left puts the job back in the queue,
     /// due after <see cref="IngestJobOutcome.RetryAfter"/>; otherwise it stays failed with its reason. Returns false
     /// (and changes nothing) when the worker no longer holds the job.
     /// </summary>
     Task<bool> CompleteAsync(long jobId, string workerId, IngestJobOutcome outcome, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives a held job back to the queue unchanged (graceful shutdown), without counting the attempt as failed.</summary>
+    /// <summary>Gives a held job back to the queue, due at once (graceful shutdown), without counting the attempt. Does nothing when the worker no longer holds it.</summary>
     Task ReleaseAsync(long jobId, string workerId, CancellationToken cancellationToken = default);
 
     /// <summary>Jobs matching <paramref name="query"/>, newest first.</summary>

@@ -170,7 +170,8 @@ internal sealed class DecoderSession : IDisposable
     /// </summary>
     public static DecoderSession Open(string modelFile, OnnxChatClientOptions options, ModelConfig config, ILogger logger)
     {
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger);
+        using var sessionOptions = SessionOptionsFactory.Create(
+            options.ExecutionProvider, options.IntraOpThreads, logger, OnnxChatClientOptions.SectionName + ":" + nameof(OnnxChatClientOptions.ExecutionProvider));
         InferenceSession session;
         try
         {

@@ -19,7 +19,10 @@ public sealed class EmbeddingOptions
     [Required]
     public string? ModelsDirectory { get; set; }
 
-    /// <summary>Requested execution provider; falls back to CPU with a warning.</summary>
+    /// <summary>
+    /// Requested execution provider (<c>Auto</c>, <c>Cpu</c>, <c>Cuda</c>, <c>DirectML</c>). Auto tries CUDA (DirectML on
+    /// Windows) and falls back to CPU, saying why; a provider named explicitly that this build or machine lacks fails start-up.
+    /// </summary>
     public ExecutionProvider ExecutionProvider { get; set; } = ExecutionProvider.Auto;
 
     /// <summary>Inputs per ONNX Runtime call.</summary>

@@ -2,12 +2,27 @@ using Microsoft.Extensions.Options;
 
 namespace Rag.Onnx.SentenceEmbeddings;
 
-/// <summary>Fails start-up when the configured model folder or one of its files is missing.</summary>
+/// <summary>
+/// Fails start-up when the configured model folder or one of its files is missing, or when the execution provider named
+/// is not one this build of ONNX Runtime contains (Cuda in the CPU-only default build).
+/// </summary>
 internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.ExecutionProvider))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{SessionOptionsFactory.EmbeddingSetting}: '{options.ExecutionProvider}' is not a provider; use Auto, Cpu, Cuda or DirectML.");
+        }
+
+        if (!SessionOptionsFactory.IsInBuild(options.ExecutionProvider))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{SessionOptionsFactory.EmbeddingSetting}: {options.ExecutionProvider} cannot be used: {SessionOptionsFactory.NotInBuild(options.ExecutionProvider)}. Use Auto or Cpu.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ModelsDirectory) || string.IsNullOrWhiteSpace(options.Model))
         {
             // [Required] reports these.

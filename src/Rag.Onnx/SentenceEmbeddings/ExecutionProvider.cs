@@ -1,6 +1,6 @@
 namespace Rag.Onnx.SentenceEmbeddings;
 
-/// <summary>Hardware backend for ONNX Runtime sessions; anything unavailable falls back to CPU.</summary>
+/// <summary>Hardware backend for ONNX Runtime sessions. Auto falls back to CPU; a provider named explicitly must be available.</summary>
 public enum ExecutionProvider
 {
     /// <summary>DirectML on Windows, CUDA on Linux, CPU otherwise.</summary>

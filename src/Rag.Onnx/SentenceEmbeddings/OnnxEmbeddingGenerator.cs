@@ -33,9 +33,17 @@ public abstract class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             OnnxLog.NormalizationUnavailable(logger);
         }
 
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger);
-        Session = new InferenceSession(modelPath, sessionOptions);
+        Session = SessionOptionsFactory.Open(
+            modelPath, options.ExecutionProvider, options.IntraOpThreads, logger, SessionOptionsFactory.EmbeddingSetting, out var inUse);
+        ExecutionProviderInUse = inUse;
+        OnnxLog.ExecutionProviderInUse(logger, options.Model, inUse, options.ExecutionProvider);
     }
+
+    /// <summary>
+    /// The provider the session runs on: <see cref="ExecutionProvider.Cuda"/>, <see cref="ExecutionProvider.DirectML"/>
+    /// or <see cref="ExecutionProvider.Cpu"/> (never Auto: Auto resolves to one of them, falling back to CPU).
+    /// </summary>
+    public ExecutionProvider ExecutionProviderInUse { get; }
 
     /// <summary>Provider "onnx", the model id and its dimensions.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; protected init; } = new("onnx");

@@ -4,9 +4,9 @@ namespace Rag.Onnx.SentenceEmbeddings;
 
 internal static partial class OnnxLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "ONNX Runtime execution provider {Provider} is unavailable ({Reason}); falling back to CPU")]
-    public static partial void ProviderFallback(ILogger logger, ExecutionProvider provider, string reason);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Embedding model {ModelId} runs on execution provider {Provider} (requested {Requested})")]
+    public static partial void ExecutionProviderInUse(ILogger logger, string modelId, ExecutionProvider provider, ExecutionProvider requested);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,
         Message = "ONNX Runtime execution provider {Provider} (chosen by Auto) is unavailable ({Reason}); using CPU")]

@@ -117,9 +117,43 @@ internal static class IndexSchema
         ALTER TABLE chunks DROP COLUMN vector;
         """),
 
-        // Version 5: the ingestion job queue (branch s3-queue). Placeholder until that branch is merged, which replaces
-        // this line with its migration; a file at version 5 made by this placeholder has no queue tables yet.
-        Sql("SELECT 1;"),
+        // Version 5. The durable ingestion queue (IIngestJobStore, docs/ingestion.md): one row per job, the latest job of a
+        // document being the one with the highest job_id; times are Unix milliseconds (UTC) so that due and lease checks
+        // are integer comparisons. state: queued, parsing, embedding, indexed, failed, skipped. ingest_workers holds the
+        // live workers' heartbeats.
+        Sql("""
+        CREATE TABLE ingest_jobs (
+            job_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch_id       TEXT NOT NULL,
+            set_name       TEXT NOT NULL COLLATE NOCASE,
+            document_id    TEXT NOT NULL,
+            full_path      TEXT NOT NULL,
+            relative_path  TEXT NOT NULL,
+            content_hash   TEXT,
+            actor          TEXT NOT NULL,
+            state          TEXT NOT NULL,
+            attempts       INTEGER NOT NULL DEFAULT 0,
+            reason         TEXT,
+            pages_done     INTEGER NOT NULL DEFAULT 0,
+            pages_total    INTEGER NOT NULL DEFAULT 0,
+            chunks_done    INTEGER NOT NULL DEFAULT 0,
+            chunks_total   INTEGER NOT NULL DEFAULT 0,
+            worker_id      TEXT,
+            lease_until_ms INTEGER,
+            due_ms         INTEGER NOT NULL,
+            created_ms     INTEGER NOT NULL,
+            updated_ms     INTEGER NOT NULL);
+        CREATE INDEX ix_ingest_jobs_state ON ingest_jobs(state, job_id);
+        CREATE INDEX ix_ingest_jobs_document ON ingest_jobs(document_id, job_id);
+        CREATE INDEX ix_ingest_jobs_batch ON ingest_jobs(batch_id, job_id);
+        CREATE TABLE ingest_workers (
+            worker_id          TEXT NOT NULL PRIMARY KEY,
+            host               TEXT NOT NULL,
+            process_id         INTEGER NOT NULL,
+            execution_provider TEXT NOT NULL,
+            started_ms         INTEGER NOT NULL,
+            last_seen_ms       INTEGER NOT NULL);
+        """),
 
         // Version 6. index_changes: the change log every process reads to see what others wrote (docs/storage.md,
         // "Every process sees the same index"). Written in the transaction of the change it records: kind 'document'

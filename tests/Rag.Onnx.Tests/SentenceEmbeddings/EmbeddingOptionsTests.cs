@@ -41,6 +41,38 @@ public sealed class EmbeddingOptionsTests
     }
 
     [Fact]
+    public void Validate_CudaInCpuOnlyBuild_FailsNamingTheSetting()
+    {
+        var options = UseLiteReference.Options(provider: ExecutionProvider.Cuda);
+
+        var result = new EmbeddingOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.StartsWith("Rag:Embedding:ExecutionProvider: Cuda cannot be used: this build's ONNX Runtime has no CUDA provider", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UndefinedProviderValue_FailsNamingTheSetting()
+    {
+        var options = UseLiteReference.Options(provider: (ExecutionProvider)42);
+
+        var result = new EmbeddingOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal("Rag:Embedding:ExecutionProvider: '42' is not a provider; use Auto, Cpu, Cuda or DirectML.", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData(ExecutionProvider.Auto)]
+    [InlineData(ExecutionProvider.Cpu)]
+    public void Validate_AutoOrCpu_Succeeds(ExecutionProvider provider)
+    {
+        var result = new EmbeddingOptionsValidator().Validate(null, UseLiteReference.Options(provider: provider));
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
     public void Validate_InstalledModel_Succeeds()
     {
         var result = new EmbeddingOptionsValidator().Validate(null, UseLiteReference.Options());

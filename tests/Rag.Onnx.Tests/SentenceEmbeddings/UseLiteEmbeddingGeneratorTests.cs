@@ -110,18 +110,32 @@ public sealed class UseLiteEmbeddingGeneratorTests(UseLiteGeneratorFixture fixtu
     }
 
     [Fact]
-    public async Task Constructor_CudaOnCpuOnlyMachine_FallsBackToCpuWithOneWarning()
+    public void Constructor_CudaNamedInCpuOnlyBuild_ThrowsNamingTheSetting()
     {
         var logger = new CapturingLogger();
-        using var generator = new UseLiteEmbeddingGenerator(UseLiteReference.Options(provider: ExecutionProvider.Cuda), logger);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new UseLiteEmbeddingGenerator(UseLiteReference.Options(provider: ExecutionProvider.Cuda), logger));
+
+        Assert.StartsWith("Rag:Embedding:ExecutionProvider is Cuda, but ONNX Runtime cannot use it", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("-p:RagGpu=true", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Constructor_AutoOnCpuOnlyMachine_FallsBackToCpuSayingWhy()
+    {
+        var logger = new CapturingLogger();
+        using var generator = new UseLiteEmbeddingGenerator(UseLiteReference.Options(provider: ExecutionProvider.Auto), logger);
         var reference = UseLiteReference.Load();
 
         var e = await generator.GenerateAsync(reference.Sentences);
 
         AssertMatchesReference(reference, e);
-        var warnings = logger.Entries.Where(x => x.Level == LogLevel.Warning).ToList();
-        Assert.Single(warnings);
-        Assert.Contains("Cuda", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(ExecutionProvider.Cpu, generator.ExecutionProviderInUse);
+        Assert.DoesNotContain(logger.Entries, x => x.Level >= LogLevel.Warning);
+        var fallback = Assert.Single(logger.Entries, x => x.Message.Contains("chosen by Auto", StringComparison.Ordinal));
+        Assert.Contains("Cuda", fallback.Message, StringComparison.Ordinal);
+        Assert.Contains("no CUDA provider", fallback.Message, StringComparison.Ordinal);
+        Assert.Contains(logger.Entries, x => x.Message == "Embedding model use-lite runs on execution provider Cpu (requested Auto)");
     }
 
     private static void AssertMatchesReference(UseLiteReference reference, GeneratedEmbeddings<Embedding<float>> embeddings)

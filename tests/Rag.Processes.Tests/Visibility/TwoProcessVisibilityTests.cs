@@ -1,15 +1,12 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Processes.Tests.Fixtures;
-using Rag.Storage;
 
 namespace Rag.Processes.Tests.Visibility;
 
 /// <summary>
 /// Issue 14's two-process test: a running web app (its own process, dense retrieval only, so the answer depends on its
 /// in-memory vectors) cites a document within 2 s of another process (the built <c>rag ingest</c>) indexing it, and
-/// stops citing it within 2 s of its removal by another process, without a restart.
+/// stops citing it within 2 s of its removal by a third (<c>rag documents remove</c>), without a restart.
 /// </summary>
 public sealed class TwoProcessVisibilityTests : IDisposable
 {
@@ -38,9 +35,8 @@ public sealed class TwoProcessVisibilityTests : IDisposable
         var found = await WaitForAsync(web, cited: true);
         Assert.True(found < Within, $"The web app cited the new document only after {found.TotalMilliseconds:F0} ms (ingest ended {ingested.Elapsed.TotalMilliseconds:F0} ms ago).\n{web.Output}");
 
-        // Removal by another process: this test process opens the same rag.db and deletes the document (until
-        // `rag documents remove` exists, this is the store's own delete, as that command will call it).
-        await RemoveAsync("zebra-survey.md");
+        // Removal by another process: the built `rag documents remove`.
+        await _deployment.RunCliAsync("documents", "remove", "zebra-survey.md", "--set", "baseline");
         var gone = await WaitForAsync(web, cited: false);
         Assert.True(gone < Within, $"The web app still cited the removed document after {gone.TotalMilliseconds:F0} ms.");
     }
@@ -63,21 +59,5 @@ public sealed class TwoProcessVisibilityTests : IDisposable
         }
 
         return clock.Elapsed;
-    }
-
-    private async Task RemoveAsync(string fileName)
-    {
-        string documentId;
-        using (var connection = new SqliteConnection($"Data Source={_deployment.DatabasePath};Mode=ReadOnly;Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT document_id FROM documents WHERE source_path LIKE $path;";
-            command.Parameters.AddWithValue("$path", "%" + fileName);
-            documentId = (string)command.ExecuteScalar()!;
-        }
-
-        await using var store = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = _deployment.DataDirectory }, NullLogger.Instance);
-        Assert.True(await store.DeleteDocumentAsync(documentId));
     }
 }

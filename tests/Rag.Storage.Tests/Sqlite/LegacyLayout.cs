@@ -4,11 +4,13 @@ namespace Rag.Storage.Tests.Sqlite;
 
 /// <summary>
 /// Turns a file written by this build back into the layout of schema version 3 (vectors in <c>chunks.vector</c>, the
-/// keyword index keyed by <c>chunks.rowid</c>), so that the tests of older files start from what an older build wrote.
+/// keyword index keyed by <c>chunks.rowid</c>, no ingestion queue), so that the tests of older files start from what an older build wrote.
 /// </summary>
 internal static class LegacyLayout
 {
     public const string Version3Sql = """
+        DROP TABLE IF EXISTS ingest_jobs;
+        DROP TABLE IF EXISTS ingest_workers;
         ALTER TABLE chunks ADD COLUMN vector BLOB NOT NULL DEFAULT x'';
         UPDATE chunks SET vector = (SELECT v.vector FROM chunk_vectors v WHERE v.chunk_id = chunks.chunk_id);
         DROP TABLE chunk_vectors;
