@@ -176,6 +176,18 @@ public sealed class IndexChangeWatcherTests : IAsyncLifetime, IDisposable
         Assert.Contains(("set", "set-a"), before);
     }
 
+    [Fact]
+    public async Task DeleteEmptyDocumentSet_Committed_LogsTheSet()
+    {
+        var writer = await OpenAsync(ManualPolling);
+        await writer.UpsertDocumentSetAsync(new DocumentSet("set-gone", ["group-a"]));
+        var before = Rows(writer.DatabasePath).Count;
+
+        Assert.True(await writer.Inventory.DeleteEmptyDocumentSetAsync("set-gone"));
+
+        Assert.Equal([("set", "set-gone")], Rows(writer.DatabasePath).Skip(before).ToList());
+    }
+
     private static List<(string Kind, string Subject)> Rows(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
