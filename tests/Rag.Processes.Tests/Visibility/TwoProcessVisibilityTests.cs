@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rag.Processes.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Rag.Processes.Tests.Visibility;
 
@@ -15,6 +16,9 @@ public sealed class TwoProcessVisibilityTests : IDisposable
     private const string Question = "When does the zebra migration survey in Namibia take place?";
 
     private readonly Deployment _deployment = new();
+    private readonly ITestOutputHelper _output;
+
+    public TwoProcessVisibilityTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task WebApp_DocumentIngestedThenRemovedByOtherProcesses_CitedWithinTwoSecondsThenNotWithinTwoSeconds()
@@ -38,6 +42,7 @@ public sealed class TwoProcessVisibilityTests : IDisposable
         // Removal by another process: the built `rag documents remove`.
         await _deployment.RunCliAsync("documents", "remove", "zebra-survey.md", "--set", "baseline");
         var gone = await WaitForAsync(web, cited: false);
+        _output.WriteLine($"cited {found.TotalMilliseconds:F0} ms after rag ingest exited; not cited {gone.TotalMilliseconds:F0} ms after rag documents remove exited");
         Assert.True(gone < Within, $"The web app still cited the removed document after {gone.TotalMilliseconds:F0} ms.");
     }
 
