@@ -1,18 +1,24 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rag.Core.Ingestion;
 using Rag.Ingest.Chunking;
 using Rag.Ingest.Pipeline;
 using Rag.Ingest.Readers;
 using Rag.Ingest.Sandbox;
+using Rag.Ingest.Worker;
 
 namespace Rag.Ingest;
 
-/// <summary>Registers the ingestion pipeline: readers, the isolated reader, the chunker and their validated options.</summary>
+/// <summary>Registers the ingestion pipeline: readers, the isolated reader, the chunker, the queue's enqueuer and worker, and their validated options.</summary>
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IngestionPipeline"/> and everything it needs from this project.</summary>
+    /// <summary>
+    /// Adds <see cref="IngestionPipeline"/>, <see cref="IngestJobEnqueuer"/>, <see cref="DocumentSetPreparation"/> and
+    /// <see cref="IngestWorker"/> and everything they need from this project (the job store comes from the storage registration).
+    /// </summary>
     public static IServiceCollection AddRagIngest(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,6 +33,12 @@ public static class IngestServiceCollectionExtensions
             return new IsolatedDocumentReader(options.ReadLimits(), sandbox);
         });
         services.AddSingleton<StructureAwareChunker>();
+        services.AddIngestWorkerOptions(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DocumentSetPreparation>();
+        services.AddSingleton<IngestJobEnqueuer>();
+        services.AddSingleton<JobReader>();
+        services.AddSingleton<IngestWorker>();
         services.AddSingleton<IngestionPipeline>();
         return services;
     }

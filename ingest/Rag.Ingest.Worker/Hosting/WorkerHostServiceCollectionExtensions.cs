@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rag.Core.Ingestion;
 
 namespace Rag.Ingest.Worker.Hosting;
@@ -9,15 +8,13 @@ namespace Rag.Ingest.Worker.Hosting;
 internal static class WorkerHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IngestWorkerOptions"/> (<c>Rag:Ingestion:Worker</c>, validated on start), this process's
-    /// <see cref="WorkerIdentity"/> and <see cref="IngestWorkerService"/>, the hosted service that runs the worker loop.
+    /// Adds <see cref="IngestWorkerOptions"/> (<c>Rag:Ingestion:Worker</c>, validated on start; a no-op when AddRagIngest
+    /// already bound them) and <see cref="IngestWorkerService"/>, the hosted service that runs the worker loop.
     /// </summary>
     public static IServiceCollection AddRagWorkerHost(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddIngestWorkerOptions(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => WorkerIdentity.ForThisProcess(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<IngestWorkerService>();
         return services;
     }

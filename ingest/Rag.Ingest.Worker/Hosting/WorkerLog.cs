@@ -10,7 +10,4 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Ingestion worker {WorkerId} stopped")]
     public static partial void Stopped(ILogger logger, string workerId);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Ingestion worker {WorkerId} could not record its heartbeat ({Reason}); retrying")]
-    public static partial void HeartbeatFailed(ILogger logger, string workerId, string reason);
 }

@@ -5,4 +5,5 @@ namespace Rag.Core.Ingestion;
 /// <param name="SetName">Only this set.</param>
 /// <param name="States">Only these states (null: all).</param>
 /// <param name="Limit">At most this many.</param>
-public sealed record IngestJobQuery(string? BatchId = null, string? SetName = null, IReadOnlyList<IngestJobState>? States = null, int Limit = 1000);
+/// <param name="JobIds">Only these jobs (null: all).</param>
+public sealed record IngestJobQuery(string? BatchId = null, string? SetName = null, IReadOnlyList<IngestJobState>? States = null, int Limit = 1000, IReadOnlyList<long>? JobIds = null);

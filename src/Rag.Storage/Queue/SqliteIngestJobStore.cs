@@ -204,6 +204,13 @@ public sealed class SqliteIngestJobStore : IIngestJobStore
             names.ForEach(n => command.Parameters.AddWithValue(n.Name, n.Value));
         }
 
+        if (query.JobIds is { } jobIds)
+        {
+            // One JSON parameter rather than one per id: no limit on how many ids a query may name.
+            where.Add("job_id IN (SELECT value FROM json_each($ids))");
+            command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(jobIds));
+        }
+
         command.CommandText = $"SELECT {IngestJobRows.Columns} FROM ingest_jobs {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))} ORDER BY job_id DESC LIMIT $limit;";
         command.Parameters.AddWithValue("$limit", query.Limit);
         return await IngestJobRows.ReadAllAsync(command, cancellationToken);

@@ -1,3 +1,7 @@
+using Rag.Core.Documents;
+using Rag.Core.Embeddings;
+using Rag.Core.Ingestion;
+using Rag.Storage;
 using Rag.Storage.Queue;
 using Rag.Testing;
 
@@ -36,5 +40,39 @@ public sealed class WorkerHostTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("error: invalid configuration: Rag:Embedding:ExecutionProvider: Cuda cannot be used", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_QueuedDocument_IndexedWhileRunning()
+    {
+        using var data = new TempDirectory();
+        var file = data.Combine("docs", "bees.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "# Beekeeping\n\nThe rooftop beehives are inspected every Thursday at dawn.");
+        await using (var index = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = data.Path }))
+        {
+            // What `rag ingest` does before it queues (IngestJobEnqueuer): the set exists and the index is bound to the model.
+            await index.EnsureModelAsync(new EmbeddingModelInfo("use-lite", 512));
+            await index.UpsertDocumentSetAsync(new DocumentSet("garden", ["staff"]));
+        }
+
+        var jobs = SqliteIngestJobStore.Open(data.Path, maxAttempts: 3);
+        await jobs.EnqueueAsync([new IngestJobRequest("garden", file, "bees.md", null, "os:test", "batch-1")]);
+        using var worker = WorkerProcess.Start(data.Path);
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        IngestJob job;
+        do
+        {
+            await Task.Delay(200);
+            job = Assert.Single(await jobs.ListAsync(new IngestJobQuery(BatchId: "batch-1")));
+        }
+        while (job.State is not (IngestJobState.Indexed or IngestJobState.Failed or IngestJobState.Skipped) && DateTime.UtcNow < deadline);
+
+        Assert.True(job.State == IngestJobState.Indexed, $"{job.State}: {job.Reason}\n{worker.Output}");
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = data.Path });
+        Assert.Equal(1, (await reopened.GetStatisticsAsync()).Documents);
+        worker.Terminate();
+        Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 }

@@ -271,6 +271,19 @@ public abstract class IngestJobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ByJobIds_OnlyThoseJobs()
+    {
+        var store = await OpenAsync("q", 3, Time);
+        var jobs = await store.EnqueueAsync([Request("a.txt"), Request("b.txt"), Request("c.txt")]);
+
+        var listed = await store.ListAsync(new IngestJobQuery(JobIds: [jobs[0].JobId, jobs[2].JobId]));
+        var none = await store.ListAsync(new IngestJobQuery(JobIds: []));
+
+        Assert.Equal(["c.txt", "a.txt"], listed.Select(j => j.Request.RelativePath));
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task LiveWorkers_RecentHeartbeats_ListedAndSilentOnesNot()
     {
         var store = await OpenAsync("q", 3, Time);
