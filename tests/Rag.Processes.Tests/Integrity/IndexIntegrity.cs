@@ -39,6 +39,18 @@ internal static class IndexIntegrity
             ChunksPerDocument: ChunkCounts(connection, snapshot));
     }
 
+    /// <summary>Documents whose latest queue job is neither indexed nor failed or skipped with a reason.</summary>
+    public static IReadOnlyList<string> UnfinishedJobs(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        return Column(connection, snapshot,
+            "SELECT j.relative_path || ' ' || j.state FROM ingest_jobs j " +
+            "WHERE j.job_id = (SELECT max(job_id) FROM ingest_jobs WHERE document_id = j.document_id) " +
+            "AND NOT (j.state = 'indexed' OR (j.state IN ('failed', 'skipped') AND ifnull(j.reason, '') <> ''));");
+    }
+
     private static List<string> Column(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
