@@ -70,6 +70,15 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
         return Task.FromResult(Volatile.Read(ref _model));
     }
 
+    /// <summary>Takes the model another process bound (seen through the change log) when this catalog knew none.</summary>
+    internal void AdoptModel(EmbeddingModelInfo? model)
+    {
+        if (model is not null)
+        {
+            Interlocked.CompareExchange(ref _model, model, null);
+        }
+    }
+
     /// <inheritdoc />
     public async Task UpsertDocumentSetAsync(DocumentSet documentSet, CancellationToken cancellationToken = default)
     {
@@ -85,7 +94,12 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
             .ToList();
 
         var canonical = await _store.WriteAsync(
-            (transaction, ct) => CatalogQueries.UpsertSetAsync(transaction, name, groups, _time.GetUtcNow(), ct),
+            async (transaction, ct) =>
+            {
+                var canonical = await CatalogQueries.UpsertSetAsync(transaction, name, groups, _time.GetUtcNow(), ct);
+                await IndexChanges.AppendAsync(transaction, IndexChanges.Set, canonical, ct);
+                return canonical;
+            },
             cancellationToken);
         _logger.DocumentSetChanged(canonical, groups.Count);
     }
@@ -121,6 +135,8 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
                     ?? throw new InvalidOperationException(
                         $"Document set '{document.SetName}' does not exist. Create it with {nameof(UpsertDocumentSetAsync)} (naming the groups that may read it) before adding documents.");
                 var removed = await DocumentWrites.ReplaceAsync(transaction, setName, document, chunks, _time.GetUtcNow(), ct);
+                await IndexChanges.AppendAsync(transaction, IndexChanges.Document, document.DocumentId, ct);
+                await IndexChanges.PruneAsync(transaction, ct);
                 await writeIndexes(setName, ct);
                 return (setName, removed);
             },
@@ -145,6 +161,7 @@ public sealed class SqliteDocumentCatalog : IDocumentCatalog
                     return null;
                 }
 
+                await IndexChanges.AppendAsync(transaction, IndexChanges.Document, documentId, ct);
                 await deleteIndexes(ct);
                 return removed;
             },

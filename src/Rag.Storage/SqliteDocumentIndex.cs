@@ -19,8 +19,10 @@ namespace Rag.Storage;
 /// connections and run concurrently.
 /// </summary>
 /// <remarks>
-/// The in-memory vectors reflect the writes of this instance: one process (or one container) owns the data directory.
-/// Access lists are read from the database on every search, so a changed set takes effect at once.
+/// Several processes may open the same file (the web app, the ingestion worker, the CLI): each applies the others'
+/// committed vector changes to its in-memory matrix within <see cref="StorageOptions.ChangePollInterval"/> (the change
+/// log <c>index_changes</c>, polled with <c>PRAGMA data_version</c>). Access lists, chunks and keyword entries are read
+/// from the database on every search, so those changes take effect at once.
 /// </remarks>
 public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDisposable
 {
@@ -29,6 +31,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
 
     private readonly SqliteStore _store;
     private readonly CompositeDocumentIndex _index;
+    private IndexChangeWatcher? _watcher;
 
     private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time)
     {
@@ -84,6 +87,8 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
             store = new SqliteStore(path, connectionString, writer);
             index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System);
             var loaded = index.Vectors.Load(writer, cancellationToken);
+            index._watcher = new IndexChangeWatcher(store, index.Vectors, index.Catalog, logger);
+            index._watcher.Start(options.ChangePollInterval);
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             logger.IndexOpened(path, loaded, elapsedMs);
             return index;
@@ -144,9 +149,14 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task<IndexStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => _index.GetStatisticsAsync(cancellationToken);
 
+    /// <summary>Applies other processes' committed changes now, if any (the poll loop does the same every interval).</summary>
+    internal Task<bool> PollChangesAsync(CancellationToken cancellationToken = default) =>
+        _watcher!.PollAsync(cancellationToken);
+
     /// <inheritdoc />
     public void Dispose()
     {
+        _watcher?.Dispose();
         _store.Dispose();
         Vectors.DisposeMatrix();
     }

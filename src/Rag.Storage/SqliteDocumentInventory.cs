@@ -99,6 +99,12 @@ public sealed class SqliteDocumentInventory : IDocumentInventory
 
         await using var set = connection.Command("DELETE FROM document_sets WHERE name = $name;", transaction);
         set.Parameters.AddWithValue("$name", name);
-        return await set.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (await set.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await IndexChanges.AppendAsync(transaction, IndexChanges.Set, name, cancellationToken);
+        return true;
     }
 }

@@ -20,8 +20,12 @@ public sealed class SqliteVectorIndex : IVectorIndex
     private readonly SetOrdinalTable _sets = new();
     private EmbeddingModelInfo? _model;
     private VectorMatrix? _matrix;
+    private long _appliedSeq;
 
     internal SqliteVectorIndex(SqliteStore store) => _store = store;
+
+    /// <summary>The bound model, null until one is bound (here or, seen through the change log, by another process).</summary>
+    internal EmbeddingModelInfo? Model => Volatile.Read(ref _model);
 
     /// <summary>Number of vectors in memory.</summary>
     public int Count => Volatile.Read(ref _matrix)?.Count ?? 0;
@@ -86,6 +90,8 @@ public sealed class SqliteVectorIndex : IVectorIndex
                     await upsert.ExecuteNonQueryAsync(ct);
                 }
 
+                await IndexChanges.AppendVectorsAsync(transaction, chunks.Select(c => c.Chunk.Id.ToString("D", CultureInfo.InvariantCulture)), ct);
+
                 _store.AfterCommit(() =>
                 {
                     var ordinal = _sets.GetOrAdd(canonicalSetName);
@@ -133,6 +139,8 @@ public sealed class SqliteVectorIndex : IVectorIndex
                     await delete.ExecuteNonQueryAsync(ct);
                 }
 
+                await IndexChanges.AppendVectorsAsync(transaction, removed.Select(id => id.ToString("D", CultureInfo.InvariantCulture)), ct);
+
                 if (removed.Count > 0)
                 {
                     _store.AfterCommit(() => Volatile.Read(ref _matrix)?.Apply(removed, []));
@@ -159,17 +167,78 @@ public sealed class SqliteVectorIndex : IVectorIndex
         return Task.FromResult<IReadOnlyList<ScoredChunk>>(matrix.Search(query.Span, _sets.Mask(readableSets), limit));
     }
 
-    /// <summary>Loads the bound model's vectors at open; returns how many.</summary>
+    /// <summary>The last <c>index_changes</c> seq this matrix reflects: what it loaded, its own writes and what <see cref="Refresh"/> applied.</summary>
+    internal long AppliedSeq => Volatile.Read(ref _appliedSeq);
+
+    /// <summary>Loads the bound model's vectors at open, with the change log's position in the same snapshot; returns how many.</summary>
     internal int Load(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (IndexMeta.ReadModel(connection, null) is not { } model)
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        _appliedSeq = IndexChanges.LastSeq(connection, snapshot);
+        if (IndexMeta.ReadModel(connection, snapshot) is not { } model)
         {
             return 0;
         }
 
-        _matrix = IndexMeta.LoadVectors(connection, model, _sets, cancellationToken);
+        _matrix = IndexMeta.LoadVectors(connection, model, _sets, cancellationToken, snapshot);
         _model = model;
         return _matrix.Count;
+    }
+
+    /// <summary>
+    /// Applies what other connections (other processes) committed since <see cref="AppliedSeq"/>: for each chunk named
+    /// by a <c>vector</c> change, its current row in <c>chunk_vectors</c> is upserted, or removed when gone. Reads one
+    /// snapshot of <paramref name="connection"/>; the caller holds the store's write gate, so this process's own writes
+    /// are never overtaken by an older read. When pruning passed <see cref="AppliedSeq"/>, reloads every vector instead.
+    /// </summary>
+    /// <returns>The number of chunk changes applied (-1 for a reload).</returns>
+    internal int Refresh(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var last = IndexChanges.LastSeq(connection, snapshot);
+        var applied = Volatile.Read(ref _appliedSeq);
+        if (last <= applied)
+        {
+            return 0;
+        }
+
+        if (Volatile.Read(ref _model) is not { } model)
+        {
+            if (IndexMeta.ReadModel(connection, snapshot) is not { } stored)
+            {
+                return 0;
+            }
+
+            Bind(stored);
+            model = stored;
+        }
+
+        if (IndexChanges.PrunedPast(connection, snapshot, applied))
+        {
+            // The old matrix is left to the collector, not disposed: a search may still be scanning it.
+            Volatile.Write(ref _matrix, IndexMeta.LoadVectors(connection, model, _sets, cancellationToken, snapshot));
+            Volatile.Write(ref _appliedSeq, last);
+            return -1;
+        }
+
+        var changes = IndexMeta.ReadVectorChanges(connection, snapshot, model, applied, last, cancellationToken);
+        var removed = new List<Guid>();
+        var rows = new List<VectorRow>();
+        foreach (var (chunkId, change) in changes)
+        {
+            if (change is { } current)
+            {
+                rows.Add(new VectorRow(chunkId, _sets.GetOrAdd(current.SetName), current.Vector));
+            }
+            else
+            {
+                removed.Add(chunkId);
+            }
+        }
+
+        Volatile.Read(ref _matrix)?.Apply(removed, rows);
+        Volatile.Write(ref _appliedSeq, last);
+        return changes.Count;
     }
 
     internal void DisposeMatrix() => _matrix?.Dispose();

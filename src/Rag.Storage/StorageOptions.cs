@@ -21,4 +21,12 @@ public sealed class StorageOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Rag:Storage:ConversationRetention must be between 00:01:00 and 3650.00:00:00.")]
     public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How often the store asks SQLite whether another process (the ingestion worker, the CLI) committed to
+    /// <c>rag.db</c>, and if so applies the change log to its in-memory vectors, so that searches see added chunks and
+    /// stop seeing removed ones without a restart. The check is one <c>PRAGMA data_version</c>. Default 250 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Rag:Storage:ChangePollInterval must be between 00:00:00.010 and 00:01:00.")]
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

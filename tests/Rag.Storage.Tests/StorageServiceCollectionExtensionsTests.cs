@@ -98,6 +98,19 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.Equal("Rag:Storage", StorageOptions.SectionName);
         Assert.Equal(string.Empty, options.DataDirectory);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.ChangePollInterval);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:05:00")]
+    public void AddRagStorage_ChangePollIntervalOutOfRange_FailsValidationNamingTheKey(string interval)
+    {
+        using var provider = Build(_temp.Path, extra: new() { ["Rag:Storage:ChangePollInterval"] = interval });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:ChangePollInterval", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,4 +25,13 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Document set {SetName} is now readable by {GroupCount} groups")]
     public static partial void DocumentSetChanged(this ILogger logger, string setName, int groupCount);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Applied {Changes} chunk vector changes of other processes to the in-memory index (now at change {Seq})")]
+    public static partial void ChangesApplied(this ILogger logger, int changes, long seq);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "The change log was pruned past this process's position; reloaded {Chunks} chunk vectors")]
+    public static partial void VectorsReloaded(this ILogger logger, int chunks);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not apply other processes' changes to the in-memory index of {Path}; retrying at the next poll")]
+    public static partial void ChangesNotApplied(this ILogger logger, Exception exception, string path);
 }

@@ -61,13 +61,14 @@ internal static class IndexMeta
     }
 
     /// <summary>Reads every stored vector (<c>chunk_vectors</c>) into a new matrix, giving each set an ordinal on first sight.</summary>
-    public static VectorMatrix LoadVectors(SqliteConnection connection, EmbeddingModelInfo model, SetOrdinalTable sets, CancellationToken cancellationToken)
+    public static VectorMatrix LoadVectors(
+        SqliteConnection connection, EmbeddingModelInfo model, SetOrdinalTable sets, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
-        using var count = connection.Command("SELECT count(*) FROM chunk_vectors;");
+        using var count = connection.Command("SELECT count(*) FROM chunk_vectors;", transaction);
         var matrix = new VectorMatrix(model.Dimensions, Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture));
         var vector = new float[model.Dimensions];
         var blob = new byte[model.Dimensions * sizeof(float)];
-        using var command = connection.Command("SELECT chunk_id, set_name, vector FROM chunk_vectors;");
+        using var command = connection.Command("SELECT chunk_id, set_name, vector FROM chunk_vectors;", transaction);
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
@@ -86,5 +87,47 @@ internal static class IndexMeta
         }
 
         return matrix;
+    }
+
+    /// <summary>
+    /// The chunks named by <c>vector</c> changes in (<paramref name="afterSeq"/>, <paramref name="throughSeq"/>], each with
+    /// its current set and unit vector, or null when its row is gone (deleted).
+    /// </summary>
+    public static Dictionary<Guid, VectorChange?> ReadVectorChanges(
+        SqliteConnection connection, SqliteTransaction transaction, EmbeddingModelInfo model, long afterSeq, long throughSeq, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command(
+            "SELECT c.subject, v.set_name, v.vector FROM index_changes c LEFT JOIN chunk_vectors v ON v.chunk_id = c.subject " +
+            "WHERE c.kind = $kind AND c.seq > $after AND c.seq <= $through ORDER BY c.seq;",
+            transaction);
+        command.Parameters.AddWithValue("$kind", IndexChanges.Vector);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$through", throughSeq);
+        var changes = new Dictionary<Guid, VectorChange?>();
+        var blobLength = model.Dimensions * sizeof(float);
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunkId = Guid.Parse(rows.GetString(0));
+            if (rows.IsDBNull(2))
+            {
+                changes[chunkId] = null;
+                continue;
+            }
+
+            var blob = (byte[])rows.GetValue(2);
+            if (blob.Length != blobLength)
+            {
+                throw new InvalidDataException(
+                    $"Chunk {chunkId} in '{connection.DataSource}' has a {blob.Length}-byte vector; model '{model.ModelId}' needs {blobLength} bytes.");
+            }
+
+            var vector = new float[model.Dimensions];
+            VectorMath.FromBlob(blob, vector);
+            changes[chunkId] = new VectorChange(rows.GetString(1), vector);
+        }
+
+        return changes;
     }
 }

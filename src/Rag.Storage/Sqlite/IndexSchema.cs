@@ -154,6 +154,21 @@ internal static class IndexSchema
             started_ms         INTEGER NOT NULL,
             last_seen_ms       INTEGER NOT NULL);
         """),
+
+        // Version 6. index_changes: the change log every process reads to see what others wrote (docs/storage.md,
+        // "Every process sees the same index"). Written in the transaction of the change it records: kind 'document'
+        // (replaced or deleted; subject = document id) and 'set' (created or its readers changed; subject = canonical
+        // name) by the catalog, kind 'vector' (upserted or deleted; subject = chunk id) by the SQLite vector index.
+        // A reader polls PRAGMA data_version and applies the rows after the last seq it applied. AUTOINCREMENT: seqs
+        // only grow and no committed row leaves a gap, so a reader that finds min(seq) above its next one knows that
+        // pruning passed it and reloads instead.
+        Sql("""
+        CREATE TABLE index_changes (
+            seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind    TEXT NOT NULL,
+            subject TEXT NOT NULL);
+        CREATE INDEX ix_index_changes_kind_seq ON index_changes(kind, seq);
+        """),
     ];
 
     /// <summary>The version this build writes.</summary>

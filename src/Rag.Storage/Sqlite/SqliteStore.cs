@@ -75,6 +75,24 @@ internal sealed class SqliteStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the write gate but opening no transaction: nothing of this store commits
+    /// meanwhile (the change log reader uses it, so an older read never overtakes this process's own write).
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> after the current write commits (never when it rolls back).</summary>
     public void AfterCommit(Action action) =>
         (_ambient.Value ?? throw new InvalidOperationException("No write is open.")).AfterCommit.Add(action);

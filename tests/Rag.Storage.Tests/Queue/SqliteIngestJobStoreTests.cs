@@ -26,7 +26,7 @@ public sealed class SqliteIngestJobStoreTests : IDisposable
             await AddAsync(index, Document("docs", "a.txt"), ("Kept across the migration.", Axis(0)));
         }
 
-        Execute("DROP TABLE ingest_jobs; DROP TABLE ingest_workers; UPDATE meta SET value = '4' WHERE key = 'schema_version';");
+        Execute("DROP TABLE ingest_jobs; DROP TABLE ingest_workers; DROP TABLE index_changes; UPDATE meta SET value = '4' WHERE key = 'schema_version';");
 
         var store = SqliteIngestJobStore.Open(_temp.Path, 3);
         var job = Assert.Single(await store.EnqueueAsync([new IngestJobRequest("docs", "/in/b.txt", "b.txt", null, "tester", "b1")]));

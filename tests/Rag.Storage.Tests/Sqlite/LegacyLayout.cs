@@ -15,6 +15,7 @@ internal static class LegacyLayout
         UPDATE chunks SET vector = (SELECT v.vector FROM chunk_vectors v WHERE v.chunk_id = chunks.chunk_id);
         DROP TABLE chunk_vectors;
         DROP TABLE keyword_chunks;
+        DROP TABLE index_changes;
         DROP TABLE chunks_fts;
         CREATE VIRTUAL TABLE chunks_fts USING fts5(
             text, headings, title, set_tag,
