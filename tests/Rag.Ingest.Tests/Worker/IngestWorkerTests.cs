@@ -6,6 +6,7 @@ using Rag.Testing;
 namespace Rag.Ingest.Tests.Worker;
 
 /// <summary>The worker loop over a real temporary rag.db queue, the real index, audit log and embedder.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class IngestWorkerTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
