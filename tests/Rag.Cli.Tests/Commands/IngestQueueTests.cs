@@ -82,6 +82,14 @@ public sealed partial class IngestQueueTests
         using var worker = WorkerHostProcess.Start(cli.Paths);
         await worker.WaitForAsync("on execution provider", WorkerTimeout);
 
+        // The start line is logged just before the worker loop registers; wait for the registration itself.
+        var clock = Stopwatch.StartNew();
+        while ((await WorkersAsync(cli)).All(w => w.ProcessId != worker.Id))
+        {
+            Assert.True(clock.Elapsed < WorkerTimeout, $"the worker host did not register:\n{worker.Output}");
+            await Task.Delay(100);
+        }
+
         var run = await cli.RunAsync("ingest", docs, "--set", "notes", "--groups", "staff");
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}:\n{run.Output}\n{run.Error}\nworker:\n{worker.Output}");
