@@ -32,11 +32,10 @@ internal static class UpCommand
             var user = CliUser.Resolve(context, groups: parse.GetValue(groups));
             await using var services = RagServices.Build(context.Paths, context.ConfigurationOverrides);
             await AuditCli.RecordConfigurationAsync(services, user.Actor(AuditCli.Roles), cancellationToken);
-            var pipeline = services.GetRequiredService<IngestionPipeline>();
             foreach (var (folder, set, setGroups) in Samples)
             {
                 var path = Path.Combine(context.Paths.Home, "samples", folder);
-                await IngestCommand.RunAsync(context, pipeline, new IngestionRequest([path], set, CliContext.SplitList(setGroups), user.ActorId), cancellationToken);
+                await IngestCommand.RunAsync(context, services, new IngestionRequest([path], set, CliContext.SplitList(setGroups), user.ActorId), cancellationToken);
             }
 
             await AuditCli.PrintTrustAnchorAsync(context, services);
