@@ -30,6 +30,7 @@ public sealed class IngestWorker
     private readonly StructureAwareChunker _chunker;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly IDocumentIndex _index;
+    private readonly EmbeddingModelInfo _model;
     private readonly IngestionOptions _options;
     private readonly IngestWorkerOptions _workerOptions;
     private readonly TimeProvider _time;
@@ -58,6 +59,7 @@ public sealed class IngestWorker
         _chunker = chunker;
         _embedder = embedder;
         _index = index;
+        _model = model;
         _options = options.Value;
         _workerOptions = workerOptions.Value;
         _time = timeProvider;
@@ -96,6 +98,10 @@ public sealed class IngestWorker
         using var wake = new SemaphoreSlim(0);
         var run = new WorkerRun(new JobLeases(_store, WorkerId, _workerOptions, _time, _logger), wake, onResult);
         var token = hard.Token;
+
+        // Bound (or checked) before any job is taken: a worker started on a fresh data directory, before any
+        // `ingest` bound the index to the embedding model, must not fail every job it takes.
+        await _index.EnsureModelAsync(_model, token);
         await WorkerHeartbeatAsync(token);
         var keeper = run.Leases.KeepAsync(WorkerHeartbeatAsync, keeperStop.Token);
         var parsed = Channel.CreateBounded<HeldJob>(_options.ReadAhead);

@@ -29,6 +29,23 @@ public sealed class IngestWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunUntil_IndexNotYetBoundToTheModel_WorkerBindsItAndIndexes()
+    {
+        // A worker started on a fresh data directory takes jobs queued by something that did not bind the model.
+        var folder = WorkerHarness.WriteDocuments(_temp.Combine("in"), 1);
+        await using var harness = new WorkerHarness(_temp.Combine("data"));
+        await harness.Index.UpsertDocumentSetAsync(new Rag.Core.Documents.DocumentSet("fresh", ["staff"]));
+        var file = Directory.GetFiles(folder).Single();
+        await harness.Store.EnqueueAsync([new IngestJobRequest("fresh", file, Path.GetFileName(file), null, "test", "batch-1")]);
+        Assert.Null(await harness.Index.GetModelAsync());
+
+        var results = await harness.RunAsync(harness.NewWorker());
+
+        Assert.Equal(IngestionStatus.Indexed, Assert.Single(results).Result.Status);
+        Assert.NotNull(await harness.Index.GetModelAsync());
+    }
+
+    [Fact]
     public async Task RunUntil_EmbedFailsOnceForADocument_RetriedAndIndexed()
     {
         var folder = WorkerHarness.WriteDocuments(_temp.Combine("in"), 3);
