@@ -19,7 +19,16 @@ public sealed class WorkerHostTests
 
         await worker.WaitForAsync("on execution provider CPU", StartTimeout);
         var jobs = SqliteIngestJobStore.Open(data.Path, maxAttempts: 3);
-        var registered = Assert.Single(await jobs.LiveWorkersAsync(TimeSpan.FromMinutes(1)));
+        // The host logs its provider before its worker loop binds the model and registers: wait for the registration.
+        var deadline = DateTime.UtcNow + StartTimeout;
+        var live = await jobs.LiveWorkersAsync(TimeSpan.FromMinutes(1));
+        while (live.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            live = await jobs.LiveWorkersAsync(TimeSpan.FromMinutes(1));
+        }
+
+        var registered = Assert.Single(live);
         Assert.Equal(worker.Id, registered.ProcessId);
         Assert.Equal("CPU", registered.ExecutionProvider);
 
