@@ -58,33 +58,5 @@ internal sealed class GenerationOptionsValidator(IServiceProvider services) : IV
     /// The guard's reason for refusing the model server, recorded as <c>egress.blocked</c> like a refused connection
     /// (start-up is the first attempt to use it); null when allowed or when no guard is registered.
     /// </summary>
-    private string? EgressRefusal(Uri endpoint)
-    {
-        IEgressEndpointCheck? check;
-        try
-        {
-            check = services.GetService<IEgressEndpointCheck>();
-        }
-        catch (OptionsValidationException)
-        {
-            // Rag:Egress itself is invalid: its own validation reports that, once, and nothing can be judged against it.
-            return null;
-        }
-
-        if (check is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            // Validation is synchronous; the check only writes the audit record (no network), on a thread without a context.
-            check.EnsureAllowedAsync(endpoint, GenerationServiceCollectionExtensions.HttpClientName).GetAwaiter().GetResult();
-            return null;
-        }
-        catch (EgressBlockedException refused)
-        {
-            return refused.Reason;
-        }
-    }
+    private string? EgressRefusal(Uri endpoint) => EgressStartupCheck.Refusal(services, endpoint, GenerationServiceCollectionExtensions.HttpClientName);
 }

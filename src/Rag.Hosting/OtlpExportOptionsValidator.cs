@@ -34,33 +34,5 @@ internal sealed class OtlpExportOptionsValidator(IServiceProvider services) : IV
             : ValidateOptionsResult.Success;
     }
 
-    private string? EgressRefusal(Uri endpoint)
-    {
-        IEgressEndpointCheck? check;
-        try
-        {
-            check = services.GetService<IEgressEndpointCheck>();
-        }
-        catch (OptionsValidationException)
-        {
-            // Rag:Egress itself is invalid: its own validation reports that, once, and nothing can be judged against it.
-            return null;
-        }
-
-        if (check is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            // Validation is synchronous; the check only writes the audit record (no network).
-            check.EnsureAllowedAsync(endpoint, RagOpenTelemetry.HttpClientName).GetAwaiter().GetResult();
-            return null;
-        }
-        catch (EgressBlockedException refused)
-        {
-            return refused.Reason;
-        }
-    }
+    private string? EgressRefusal(Uri endpoint) => EgressStartupCheck.Refusal(services, endpoint, RagOpenTelemetry.HttpClientName);
 }
