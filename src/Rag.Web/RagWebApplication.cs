@@ -4,6 +4,7 @@ using Rag.Hosting;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Web.Api;
+using Rag.Web.Authentication.External;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
 using Rag.Audit;
@@ -55,7 +56,8 @@ public static class RagWebApplication
             .AddRagStorage(configuration)
             .AddRagAudit(configuration)
             .AddRagGeneration(configuration)
-            .AddRagApi(configuration);
+            .AddRagApi(configuration)
+            .AddExternalSignIn(configuration);
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -74,6 +76,7 @@ public static class RagWebApplication
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenAiApi();
+        app.MapExternalSignIn();
         return app;
     }
 }
