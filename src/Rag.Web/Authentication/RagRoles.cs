@@ -1,20 +1,23 @@
 namespace Rag.Web.Authentication;
 
-/// <summary>The app's roles (<see cref="System.Security.Claims.ClaimTypes.Role"/> claims). A user may hold several.</summary>
+/// <summary>
+/// The app's roles (claims of type <see cref="System.Security.Claims.ClaimTypes.Role"/>). A user may hold several.
+/// Pages say <c>[Authorize(Roles = ...)]</c>; every service a page calls checks the caller's role again on the server.
+/// </summary>
 public static class RagRoles
 {
-    /// <summary>Asks questions within the user's groups.</summary>
+    /// <summary>Asks questions (within the documents their groups may read).</summary>
     public const string Employee = "Employee";
 
-    /// <summary>Document sets, readers, uploads, users, status.</summary>
+    /// <summary>Manages document sets, uploads, users' roles and groups, and reads the status page.</summary>
     public const string Admin = "Admin";
 
     /// <summary>Reads, exports and verifies the audit log; asks only within its own groups.</summary>
     public const string ComplianceOfficer = "ComplianceOfficer";
 
-    /// <summary>Every role, in the order pages list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Employee, Admin, ComplianceOfficer];
+    /// <summary>Any of the three roles, for <c>[Authorize(Roles = RagRoles.AnyRole)]</c> (the Ask page).</summary>
+    public const string AnyRole = Employee + "," + Admin + "," + ComplianceOfficer;
 
-    /// <summary>The role's canonical spelling when <paramref name="value"/> names one (case-insensitive); otherwise null.</summary>
-    public static string? Canonical(string? value) => All.FirstOrDefault(r => string.Equals(r, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>Every role, in the order the app lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Employee, Admin, ComplianceOfficer];
 }

@@ -33,6 +33,26 @@ internal static class NetworkConstructionScanner
         "System.Net.Quic.QuicConnection::ConnectAsync",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Where an authentication library takes its back-channel (metadata, keys, token endpoint): a handler or client
+    /// handed over here must come from the guard, so the same method must take it from IEgressHandlerFactory.Create or
+    /// IHttpClientFactory.CreateClient. A handler made elsewhere and passed in is indistinguishable, and is reported.
+    /// </summary>
+    private static readonly FrozenSet<string> BackchannelSinks = new[]
+    {
+        "set_BackchannelHttpHandler",
+        "set_Backchannel",
+        "new Microsoft.IdentityModel.Protocols.HttpDocumentRetriever",
+        "new Microsoft.IdentityModel.Protocols.ConfigurationManager`1",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> GuardedSources = new[]
+    {
+        "Rag.Egress.IEgressHandlerFactory::Create",
+        "System.Net.Http.IHttpClientFactory::CreateClient",
+        "System.Net.Http.HttpClientFactoryExtensions::CreateClient",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)
@@ -69,6 +89,34 @@ internal static class NetworkConstructionScanner
 
     private static IEnumerable<string> Targets(MetadataReader reader, byte[] il)
     {
+        var sinks = new List<string>();
+        var guardedSource = false;
+        foreach (var (target, member) in Instructions(reader, il))
+        {
+            if (target is not null)
+            {
+                yield return target;
+            }
+
+            guardedSource |= GuardedSources.Contains(member);
+            if (BackchannelSinks.Contains(member) || BackchannelSinks.Contains(member[(member.IndexOf("::", StringComparison.Ordinal) + 2)..]))
+            {
+                sinks.Add(member);
+            }
+        }
+
+        if (!guardedSource)
+        {
+            foreach (var sink in sinks)
+            {
+                yield return $"unguarded back-channel {sink}";
+            }
+        }
+    }
+
+    /// <summary>Each call or construction: the forbidden target it is (or null) and the member as <c>Type::Name</c> (constructors as <c>new Type</c>).</summary>
+    private static IEnumerable<(string? Target, string Member)> Instructions(MetadataReader reader, byte[] il)
+    {
         var position = 0;
         while (position < il.Length)
         {
@@ -98,13 +146,18 @@ internal static class NetworkConstructionScanner
 
             var (declaringType, name) = member;
             var isConstructor = name == ".ctor" && (opCode == OpCodes.Newobj || opCode == OpCodes.Call);
+            var described = isConstructor ? "new " + declaringType : declaringType + "::" + name;
             if (isConstructor && ForbiddenTypes.Contains(declaringType))
             {
-                yield return $"new {declaringType}";
+                yield return ($"new {declaringType}", described);
             }
             else if (ForbiddenCalls.Contains(declaringType + "::" + name))
             {
-                yield return $"{declaringType}.{name}";
+                yield return ($"{declaringType}.{name}", described);
+            }
+            else
+            {
+                yield return (null, described);
             }
         }
     }
@@ -125,14 +178,32 @@ internal static class NetworkConstructionScanner
         {
             case HandleKind.MemberReference:
                 var reference = reader.GetMemberReference((MemberReferenceHandle)handle);
-                return reference.Parent.Kind == HandleKind.TypeReference
-                    ? (TypeName(reader, (TypeReferenceHandle)reference.Parent), reader.GetString(reference.Name))
-                    : null;
+                return reference.Parent.Kind switch
+                {
+                    HandleKind.TypeReference => (TypeName(reader, (TypeReferenceHandle)reference.Parent), reader.GetString(reference.Name)),
+                    HandleKind.TypeSpecification when GenericDefinition(reader, (TypeSpecificationHandle)reference.Parent) is { } generic =>
+                        (TypeName(reader, generic), reader.GetString(reference.Name)),
+                    _ => null,
+                };
             case HandleKind.MethodSpecification:
                 return Describe(reader, reader.GetMethodSpecification((MethodSpecificationHandle)handle).Method);
             default:
                 return null;
         }
+    }
+
+    /// <summary>The generic type of an instantiation such as <c>ConfigurationManager&lt;OpenIdConnectConfiguration&gt;</c>.</summary>
+    private static TypeReferenceHandle? GenericDefinition(MetadataReader reader, TypeSpecificationHandle handle)
+    {
+        var blob = reader.GetBlobReader(reader.GetTypeSpecification(handle).Signature);
+        if (blob.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance)
+        {
+            return null;
+        }
+
+        blob.ReadSignatureTypeCode(); // class or value type
+        var generic = blob.ReadTypeHandle();
+        return generic.Kind == HandleKind.TypeReference ? (TypeReferenceHandle)generic : null;
     }
 
     private static string TypeName(MetadataReader reader, TypeReferenceHandle handle)

@@ -71,6 +71,19 @@ public sealed class ProductAssembliesTests
     }
 
     [Fact]
+    public void Scanner_BackchannelNotFromTheGuard_IsFound()
+    {
+        var found = NetworkConstructionScanner.Scan(typeof(DeliberateViolations).Assembly.Location)
+            .Where(v => v.Type == typeof(DeliberateViolations).FullName)
+            .ToList();
+
+        Assert.Contains(found, v => v.Method == nameof(DeliberateViolations.UnguardedBackchannel) && v.Target == "unguarded back-channel Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions::set_BackchannelHttpHandler");
+        Assert.Contains(found, v => v.Method == nameof(DeliberateViolations.UnguardedBackchannelClient) && v.Target == "unguarded back-channel Microsoft.AspNetCore.Authentication.RemoteAuthenticationOptions::set_Backchannel");
+        Assert.Contains(found, v => v.Method == nameof(DeliberateViolations.OwnConfigurationManager) && v.Target == "unguarded back-channel new Microsoft.IdentityModel.Protocols.ConfigurationManager`1");
+        Assert.DoesNotContain(found, v => v.Method == nameof(DeliberateViolations.GuardedBackchannel));
+    }
+
+    [Fact]
     public void Scanner_RagEgress_IsWhereTheSocketIsMade()
     {
         var found = NetworkConstructionScanner.Scan(typeof(IEgressConnector).Assembly.Location);

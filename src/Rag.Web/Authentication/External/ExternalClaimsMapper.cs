@@ -28,7 +28,7 @@ internal static class ExternalClaimsMapper
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(options);
         var roles = identity.Roles
-            .Select(r => options.RoleMap.TryGetValue(r, out var mapped) ? RagRoles.Canonical(mapped) : null)
+            .Select(r => options.RoleMap.TryGetValue(r, out var mapped) ? RoleNames.Canonical(mapped) : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();

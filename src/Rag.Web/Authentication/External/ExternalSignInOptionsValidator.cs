@@ -76,7 +76,7 @@ internal sealed class ExternalSignInOptionsValidator(IServiceProvider services) 
 
         foreach (var (value, role) in options.RoleMap)
         {
-            if (RagRoles.Canonical(role) is null)
+            if (RoleNames.Canonical(role) is null)
             {
                 failures.Add($"{options.Section}:RoleMap:{value} is '{role}'; it must be one of {string.Join(", ", RagRoles.All)}.");
             }

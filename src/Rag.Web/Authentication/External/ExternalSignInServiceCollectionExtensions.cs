@@ -108,6 +108,9 @@ internal static class ExternalSignInServiceCollectionExtensions
     private static void ConfigureEntraIdScheme(OpenIdConnectOptions o, IEgressHandlerFactory egress, EntraIdSignInOptions rag, ExternalSignInFlow flow)
     {
         o.BackchannelHttpHandler = egress.Create(ExternalSignInDefaults.EntraIdBackchannel);
+        // Its own callback paths, so both providers may be enabled at once.
+        o.CallbackPath = "/signin-entra";
+        o.SignedOutCallbackPath = "/signout-callback-entra";
         if (!string.IsNullOrWhiteSpace(rag.ClientSecret))
         {
             o.ClientSecret = rag.ClientSecret;
@@ -134,7 +137,6 @@ internal static class ExternalSignInServiceCollectionExtensions
 
     private static void ConfigureCommon(OpenIdConnectOptions o, ExternalSignInFlow flow)
     {
-        o.Backchannel = null!; // built from BackchannelHttpHandler by the handler's post-configuration
         o.SignInScheme = CookieScheme;
         o.MapInboundClaims = false;
         o.GetClaimsFromUserInfoEndpoint = false;
