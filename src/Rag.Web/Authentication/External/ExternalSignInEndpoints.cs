@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -6,8 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace Rag.Web.Authentication.External;
 
 /// <summary>
-/// <c>GET /account/external/{scheme}?returnUrl=/</c> starts an external sign-in; <c>GET /account/refused?reason=</c>
-/// says why one was refused; <c>GET /account/whoami</c> shows the signed-in user's id, roles and groups.
+/// <c>GET /account/external/{scheme}?returnUrl=/</c> starts an external sign-in (the refused page is
+/// Components/Account/Pages/SignInRefused.razor); <c>GET /account/whoami</c> shows the signed-in user's id, roles and groups.
 /// </summary>
 internal static class ExternalSignInEndpoints
 {
@@ -15,7 +14,6 @@ internal static class ExternalSignInEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(ExternalSignInDefaults.ChallengePath + "/{scheme}", ChallengeAsync).AllowAnonymous();
-        endpoints.MapGet(ExternalSignInDefaults.RefusedPath, Refused).AllowAnonymous();
         var signedIn = new AuthorizationPolicyBuilder(ExternalSignInServiceCollectionExtensions.CookieScheme).RequireAuthenticatedUser().Build();
         endpoints.MapGet("/account/whoami", WhoAmI).RequireAuthorization(signedIn);
         return endpoints;
@@ -32,18 +30,6 @@ internal static class ExternalSignInEndpoints
         return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [scheme]);
     }
 
-    private static IResult Refused(string? reason)
-    {
-        var refusal = SignInRefusal.ByCode(reason);
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Sign-in refused</title></head>
-            <body><main><h1>Sign-in refused</h1><p id="refusal" data-reason="{WebUtility.HtmlEncode(refusal.Code)}">{WebUtility.HtmlEncode(refusal.Message)}</p>
-            <p><a href="/">Back to the start page</a></p></main></body></html>
-            """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-    }
-
     private static IResult WhoAmI(ClaimsPrincipal user) => Results.Json(new
     {
         id = RagClaims.UserId(user),
@@ -51,6 +37,10 @@ internal static class ExternalSignInEndpoints
         roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToArray(),
         groups = RagClaims.GroupsOf(user),
     });
+
+    /// <summary>The address of the sign-in button for <paramref name="scheme"/>.</summary>
+    public static string ChallengeAddress(string scheme, string? returnUrl) =>
+        $"{ExternalSignInDefaults.ChallengePath.TrimStart('/')}/{Uri.EscapeDataString(scheme)}?returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}";
 
     /// <summary>Only a path on this app: an absolute or protocol-relative address would make the sign-in an open redirect.</summary>
     internal static string LocalOrRoot(string? returnUrl) =>

@@ -18,7 +18,7 @@ namespace Rag.Web.Authentication.External;
 /// </summary>
 internal static class ExternalSignInServiceCollectionExtensions
 {
-    /// <summary>The cookie an external sign-in ends in: the same one local accounts use.</summary>
+    /// <summary>The cookie an external sign-in ends in: the same one local accounts use (registered by AddRagSignIn).</summary>
     public static string CookieScheme => IdentityConstants.ApplicationScheme;
 
     public static IServiceCollection AddExternalSignIn(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +33,7 @@ internal static class ExternalSignInServiceCollectionExtensions
         services.TryAddSingleton<ExternalSignInFlow>();
         services.TryAddSingleton<GraphMembershipReader>();
 
+        services.PostConfigure<CookieAuthenticationOptions>(CookieScheme, ExternalCookieValidation.SkipLocalAccountChecks);
         var authentication = services.AddAuthentication();
         var oidcEnabled = configuration.GetValue<bool>(OidcSignInOptions.SectionName + ":Enabled");
         var entraEnabled = configuration.GetValue<bool>(EntraIdSignInOptions.SectionName + ":Enabled");
@@ -54,13 +55,6 @@ internal static class ExternalSignInServiceCollectionExtensions
                 displayName: entra.DisplayName ?? "Microsoft Entra ID");
             services.AddOptions<OpenIdConnectOptions>(ExternalSignInDefaults.EntraIdScheme)
                 .Configure<IEgressHandlerFactory, IOptions<EntraIdSignInOptions>, ExternalSignInFlow>((o, egress, rag, flow) => ConfigureEntraIdScheme(o, egress, rag.Value, flow));
-        }
-
-        if ((oidcEnabled || entraEnabled) && !services.Any(d => d.ServiceType == typeof(IdentityMarker)))
-        {
-            // Until the local accounts' cookie is registered by the app, external sign-in brings its own (same name).
-            services.AddSingleton<IdentityMarker>();
-            authentication.AddCookie(CookieScheme, o => o.LoginPath = "/account/login");
         }
 
         return services;
@@ -154,7 +148,4 @@ internal static class ExternalSignInServiceCollectionExtensions
 
         o.Events.OnRemoteFailure = flow.RemoteFailureAsync;
     }
-
-    /// <summary>Marks that the sign-in cookie was added here.</summary>
-    private sealed class IdentityMarker;
 }

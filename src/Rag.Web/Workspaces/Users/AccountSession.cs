@@ -17,7 +17,7 @@ internal static class AccountSession
         }
 
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null || IsExternal(user))
+        if (id is null || Authentication.External.ExternalCookieValidation.IsExternal(user))
         {
             // A provider's user carries the provider's roles and groups until the cookie expires (docs/web-signin.md).
             return id is not null;
@@ -32,7 +32,4 @@ internal static class AccountSession
         var groups = RagClaims.GroupsOf(user).ToHashSet(NameKey.Comparer);
         return roles.SetEquals(account.Roles) && groups.SetEquals(account.Groups);
     }
-
-    private static bool IsExternal(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.AuthenticationMethod) is Authentication.External.ExternalSignInDefaults.OidcScheme or Authentication.External.ExternalSignInDefaults.EntraIdScheme;
 }

@@ -65,9 +65,9 @@ public sealed class OidcSignInTests(OidcSignInFixture fixture) : IClassFixture<O
         Assert.Equal(AuditOutcomes.Denied, denied.Outcome);
         Assert.Equal("oidc:" + login, denied.Actor.Id);
         Assert.Contains(code, denied.Detail, StringComparison.Ordinal);
-        // Not signed in: the app's own pages still refuse the browser.
+        // Not signed in: the app sends the browser to its sign-in page.
         using var whoami = await browser.GetAsync(new Uri(App.BaseAddress, "account/whoami"));
-        Assert.NotEqual(HttpStatusCode.OK, whoami.StatusCode);
+        Assert.Equal("/account/signin", whoami.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]
