@@ -7,6 +7,7 @@ using Rag.Web.Api;
 using Rag.Web.Authentication.External;
 using Rag.Web.Components;
 using Rag.Web.Hosting;
+using Rag.Web.Workspaces.Users;
 using Rag.Web.OpenAi;
 using Rag.Audit;
 
@@ -67,7 +68,8 @@ public static class RagWebApplication
             .AddRagGeneration(configuration)
             .AddRagApi(configuration)
             .AddRagWebApp(configuration)
-            .AddExternalSignIn(configuration);
+            .AddExternalSignIn(configuration)
+            .AddUsersWorkspace(configuration);
 
         var app = builder.Build();
         app.UseRagSecurityHeaders();
