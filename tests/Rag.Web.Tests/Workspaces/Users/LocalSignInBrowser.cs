@@ -16,7 +16,7 @@ internal sealed partial class LocalSignInBrowser : IDisposable
     public async Task SignInAsync(string userName, string password)
     {
         var page = await _http.GetStringAsync("account/signin");
-        var fields = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        var fields = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[m.Groups[1].Success ? 1 : 3].Value), m => WebUtility.HtmlDecode(m.Groups[m.Groups[1].Success ? 2 : 4].Value));
         fields["Input.UserName"] = userName;
         fields["Input.Password"] = password;
         using var response = await _http.PostAsync("account/signin", new FormUrlEncodedContent(fields));
