@@ -6,6 +6,7 @@ using Rag.Storage;
 using Rag.Web.Api;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
+using Rag.Web.Workspaces.Documents;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -55,7 +56,8 @@ public static class RagWebApplication
             .AddRagStorage(configuration)
             .AddRagAudit(configuration)
             .AddRagGeneration(configuration)
-            .AddRagApi(configuration);
+            .AddRagApi(configuration)
+            .AddDocumentsWorkspace(configuration);
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -74,6 +76,7 @@ public static class RagWebApplication
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenAiApi();
+        app.MapDocumentFiles();
         return app;
     }
 }
