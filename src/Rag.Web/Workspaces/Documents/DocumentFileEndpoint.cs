@@ -36,6 +36,9 @@ internal static class DocumentFileEndpoint
         disposition.SetHttpFileName(Path.GetFileName(file.Document.SourcePath));
         context.Response.Headers.ContentDisposition = disposition.ToString();
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        // A document is data: it may load nothing from elsewhere, and only this app's own pages may frame it. The PDF
+        // viewer of the browser needs its plugin ('self'); every other type gets nothing at all.
+        context.Response.Headers.ContentSecurityPolicy = pdf ? "default-src 'self'; frame-ancestors 'self'" : "default-src 'none'; frame-ancestors 'self'";
         context.Response.Headers.CacheControl = "no-store";
         return Results.Stream(file.Content, ContentType(file.Document.MediaType));
     }

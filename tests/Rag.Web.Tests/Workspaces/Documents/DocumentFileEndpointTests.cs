@@ -4,25 +4,27 @@ using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Core.Ids;
 using Rag.Testing;
+using Rag.Web.Authentication;
 using Rag.Web.Tests.Fixtures;
 using Rag.Web.Workspaces.Documents;
 
 namespace Rag.Web.Tests.Workspaces.Documents;
 
 /// <summary>
-/// GET /documents/{id}/file on the real app (Kestrel on loopback), signed in with API keys: set <c>alpha</c> (group
-/// team-a) holds a PDF, a Markdown file and one that changes on disk after it was indexed; key <c>outsider</c> is in
-/// team-b only.
+/// GET /documents/{id}/file on the real app (Kestrel on loopback) with its sign-in cookie: set <c>alpha</c> (group
+/// team-a) holds a PDF, a Markdown file and one that changes on disk after it was indexed; user <c>outsider</c> is in
+/// team-b only. API keys, which belong to /v1, open nothing here.
 /// </summary>
 public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
 {
     private static readonly byte[] Pdf = TypesetPdf.Build("Guide", "The guide for new starters.");
     private readonly TempDirectory _temp = new();
-    private readonly string _reader = ApiKeys.Create("reader");
-    private readonly string _outsider = ApiKeys.Create("outsider");
-    private RunningApp? _app;
+    private readonly string _apiKey = ApiKeys.Create("reader");
+    private CookieSignedInApp? _app;
+    private HttpClient _reader = null!;
+    private HttpClient _outsider = null!;
 
-    private RunningApp App => _app!;
+    private CookieSignedInApp App => _app!;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +35,9 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
         var data = _temp.Combine("data");
         await ApiFixture.IngestAsync(data, docs, "alpha", "team-a");
         await File.WriteAllTextAsync(Path.Combine(docs, "changed.md"), "# Changed\n\nA newer version, not indexed yet.");
-        _app = await RunningApp.StartAsync(data, ApiFixture.Keys(("reader", _reader, "team-a"), ("outsider", _outsider, "team-b")));
+        _app = await CookieSignedInApp.StartAsync(data, ApiFixture.Keys(("reader", _apiKey, "team-a")));
+        _reader = await App.ClientFor("reader", RagRoles.Employee, "team-a");
+        _outsider = await App.ClientFor("outsider", RagRoles.Employee + "," + RagRoles.Admin, "team-b");
     }
 
     public async Task DisposeAsync()
@@ -84,7 +88,7 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_UnknownDocument_NotFoundLikeAForbiddenOne()
     {
-        using var unknown = await App.Http.SendAsync(RunningApp.Request(HttpMethod.Get, DocumentFileEndpoint.PathFor(Guid.NewGuid().ToString("N")), _reader));
+        using var unknown = await _reader.GetAsync(DocumentFileEndpoint.PathFor(Guid.NewGuid().ToString("N")));
         using var forbidden = await GetAsync("notes.md", _outsider);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -100,11 +104,23 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Get_NotSignedIn_Unauthorized()
+    public async Task Get_NotSignedIn_SentToSignIn()
     {
-        using var response = await GetAsync("notes.md", key: null);
+        using var anonymous = await App.ClientFor(null);
+        using var response = await GetAsync("notes.md", anonymous);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/signin", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ApiKeyOfReader_NotAcceptedOutsideTheApi()
+    {
+        using var client = await App.ClientFor(null);
+        using var request = RunningApp.Request(HttpMethod.Get, DocumentFileEndpoint.PathFor(DocumentIds.For("alpha", "notes.md")), _apiKey);
+        using var response = await client.SendAsync(request);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -116,12 +132,12 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var record = Assert.Single(await DownloadRecordsAsync(id), r => r.Event.Outcome == AuditOutcomes.Ok);
-        Assert.Equal(["apikey:reader", id, "alpha"], [record.Event.Actor.Id, .. record.Event.Targets]);
+        Assert.Equal(["reader", id, "alpha"], [record.Event.Actor.Id, .. record.Event.Targets]);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), record.Event.Detail, StringComparison.Ordinal);
     }
 
-    private Task<HttpResponseMessage> GetAsync(string path, string? key) =>
-        App.Http.SendAsync(RunningApp.Request(HttpMethod.Get, DocumentFileEndpoint.PathFor(DocumentIds.For("alpha", path)), key));
+    private static Task<HttpResponseMessage> GetAsync(string path, HttpClient client) =>
+        client.GetAsync(DocumentFileEndpoint.PathFor(DocumentIds.For("alpha", path)));
 
     private async Task<List<AuditRecord>> DownloadRecordsAsync(string documentId)
     {
