@@ -1,25 +1,23 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Rag.Web.Accounts;
 using Rag.Web.Authentication;
 using Rag.Web.Tests.Fixtures;
 
 namespace Rag.Web.Tests.Workspaces.Documents;
 
 /// <summary>
-/// The real app on loopback, plus one test-only endpoint (<see cref="SignInPath"/>, named as such) that issues the app's
-/// real sign-in cookie for given claims, standing in for the sign-in page: the code under test sees exactly the
-/// principal a signed-in user has. Each <see cref="ClientFor"/> is a browser-like client with its own cookie jar.
+/// The real app on loopback with local accounts, and browser-like clients (each its own cookie jar) that sign in
+/// through the real sign-in form (antiforgery token and all).
 /// </summary>
-internal sealed class CookieSignedInApp : IAsyncDisposable
+internal sealed partial class CookieSignedInApp : IAsyncDisposable
 {
-    public const string SignInPath = "/test-only/signin";
+    public const string Password = "Docs-Test-Password-42";
 
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
@@ -36,16 +34,11 @@ internal sealed class CookieSignedInApp : IAsyncDisposable
 
     public static async Task<CookieSignedInApp> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = RunningApp.Build(dataDirectory, settings ?? new Dictionary<string, string?>());
-        app.MapPost(SignInPath, async (HttpContext context, string id, string roles, string groups) =>
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, id) };
-            claims.AddRange(roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
-            claims.AddRange(groups.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => new Claim(RagClaims.Groups, g)));
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.ApplicationScheme, ClaimTypes.Name, ClaimTypes.Role));
-            await context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-            return Results.NoContent();
-        }).AllowAnonymous().DisableAntiforgery();
+            ["Rag:Web:Accounts:InitialAdminPassword"] = Password,
+        };
+        var app = RunningApp.Build(dataDirectory, all);
         try
         {
             await app.StartAsync();
@@ -60,19 +53,35 @@ internal sealed class CookieSignedInApp : IAsyncDisposable
         return new CookieSignedInApp(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>A client signed in as <paramref name="id"/> with <paramref name="roles"/> in <paramref name="groups"/>; not signed in when <paramref name="id"/> is null.</summary>
-    public async Task<HttpClient> ClientFor(string? id, string roles = RagRoles.Employee, string groups = "")
+    /// <summary>Creates local account <paramref name="name"/> with <paramref name="roles"/> in <paramref name="groups"/> (password <see cref="Password"/>).</summary>
+    public async Task CreateUserAsync(string name, IReadOnlyCollection<string> roles, params string[] groups)
+    {
+        var admin = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, RagUser.IdPrefix + "admin"), new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, RagRoles.Admin)],
+            "Test", ClaimTypes.Name, ClaimTypes.Role));
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<LocalAccounts>().CreateUserAsync(admin, name, Password, roles, groups);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+
+    /// <summary>A client signed in as local account <paramref name="name"/> through the sign-in form; not signed in when null.</summary>
+    public async Task<HttpClient> ClientFor(string? name)
     {
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         var client = new HttpClient(handler) { BaseAddress = BaseAddress };
         _clients.Add(client);
-        if (id is not null)
+        if (name is null)
         {
-            using var response = await client.PostAsync(
-                $"{SignInPath}?id={Uri.EscapeDataString(id)}&roles={Uri.EscapeDataString(roles)}&groups={Uri.EscapeDataString(groups)}", content: null);
-            response.EnsureSuccessStatusCode();
+            return client;
         }
 
+        var page = await client.GetStringAsync("account/signin");
+        var fields = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.UserName"] = name;
+        fields["Input.Password"] = Password;
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync("account/signin", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 
@@ -86,4 +95,7 @@ internal sealed class CookieSignedInApp : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
 }

@@ -36,8 +36,10 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
         await ApiFixture.IngestAsync(data, docs, "alpha", "team-a");
         await File.WriteAllTextAsync(Path.Combine(docs, "changed.md"), "# Changed\n\nA newer version, not indexed yet.");
         _app = await CookieSignedInApp.StartAsync(data, ApiFixture.Keys(("reader", _apiKey, "team-a")));
-        _reader = await App.ClientFor("reader", RagRoles.Employee, "team-a");
-        _outsider = await App.ClientFor("outsider", RagRoles.Employee + "," + RagRoles.Admin, "team-b");
+        await App.CreateUserAsync("reader", [RagRoles.Employee], "team-a");
+        await App.CreateUserAsync("outsider", [RagRoles.Employee, RagRoles.Admin], "team-b");
+        _reader = await App.ClientFor("reader");
+        _outsider = await App.ClientFor("outsider");
     }
 
     public async Task DisposeAsync()
@@ -132,7 +134,7 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var record = Assert.Single(await DownloadRecordsAsync(id), r => r.Event.Outcome == AuditOutcomes.Ok);
-        Assert.Equal(["reader", id, "alpha"], [record.Event.Actor.Id, .. record.Event.Targets]);
+        Assert.Equal(["local:reader", id, "alpha"], [record.Event.Actor.Id, .. record.Event.Targets]);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), record.Event.Detail, StringComparison.Ordinal);
     }
 
