@@ -108,7 +108,7 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_NotSignedIn_SentToSignIn()
     {
-        using var anonymous = await App.ClientFor(null);
+        var anonymous = await App.ClientFor(null);
         using var response = await GetAsync("notes.md", anonymous);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -118,7 +118,7 @@ public sealed class DocumentFileEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_ApiKeyOfReader_NotAcceptedOutsideTheApi()
     {
-        using var client = await App.ClientFor(null);
+        var client = await App.ClientFor(null);
         using var request = RunningApp.Request(HttpMethod.Get, DocumentFileEndpoint.PathFor(DocumentIds.For("alpha", "notes.md")), _apiKey);
         using var response = await client.SendAsync(request);
 
