@@ -9,6 +9,7 @@ using Rag.Web.Components;
 using Rag.Web.Hosting;
 using Rag.Web.Workspaces.Users;
 using Rag.Web.OpenAi;
+using Rag.Web.Workspaces.Documents;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -69,7 +70,8 @@ public static class RagWebApplication
             .AddRagApi(configuration)
             .AddRagWebApp(configuration)
             .AddExternalSignIn(configuration)
-            .AddUsersWorkspace(configuration);
+            .AddUsersWorkspace(configuration)
+            .AddDocumentsWorkspace(configuration);
 
         var app = builder.Build();
         app.UseRagSecurityHeaders();
@@ -81,6 +83,7 @@ public static class RagWebApplication
         app.MapOpenAiApi();
         app.MapRagWebApp();
         app.MapExternalSignIn();
+        app.MapDocumentFiles();
         return app;
     }
 }

@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>A document was removed.</summary>
     public const string DocumentRemoved = "document.removed";
 
+    /// <summary>A document's original file was downloaded (or a download was refused).</summary>
+    public const string DocumentDownloaded = "document.downloaded";
+
     /// <summary>A permission other than a set's readers changed.</summary>
     public const string PermissionChanged = "permission.changed";
 
