@@ -51,6 +51,7 @@ internal static class AuditExportEndpoint
 
         using (download)
         {
+            context.Response.ContentLength = new FileInfo(await download.BuildZipAsync(context.RequestAborted)).Length;
             context.Response.ContentType = "application/zip";
             context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = download.ZipFileName }.ToString();
             await download.WriteZipAsync(context.Response.Body, context.RequestAborted);

@@ -6,7 +6,7 @@ using Rag.Web.Workspaces.Audit;
 
 namespace Rag.Web.Tests.Workspaces.Audit;
 
-public sealed class AuditExportDownloadsTests : IAsyncLifetime
+public sealed class AuditExportDownloadsTests : IAsyncLifetime, IDisposable
 {
     private readonly AuditWorkspaceServices _host = new();
 
@@ -23,7 +23,9 @@ public sealed class AuditExportDownloadsTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _host.Dispose();
 
     [Theory]
     [InlineData(AuditExportFormat.Csv)]

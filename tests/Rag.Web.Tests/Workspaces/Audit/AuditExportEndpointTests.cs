@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Rag.Audit;
 using Rag.Audit.Export;
 using Rag.Core.Audit;
+using Rag.Storage;
 using Rag.Testing;
 using Rag.Web.Authentication;
 using Rag.Web.Workspaces.Audit;
@@ -34,8 +36,8 @@ public sealed class AuditExportEndpointTests : IAsyncLifetime, IDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = _temp.Combine("data") });
         builder.Services.AddRagStorage(builder.Configuration).AddRagAudit(builder.Configuration).AddAuditWorkspace(builder.Configuration);
-        builder.Services.AddAuthentication(HeaderRolesAuthenticationFake.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, HeaderRolesAuthenticationFake>(HeaderRolesAuthenticationFake.Scheme, null);
+        builder.Services.AddAuthentication(HeaderRolesAuthenticationFake.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, HeaderRolesAuthenticationFake>(HeaderRolesAuthenticationFake.SchemeName, null);
         builder.Services.AddAuthorization();
         _app = builder.Build();
         _app.UseAuthentication();

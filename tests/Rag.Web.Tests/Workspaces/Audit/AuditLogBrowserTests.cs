@@ -4,7 +4,7 @@ using Rag.Web.Workspaces.Audit;
 
 namespace Rag.Web.Tests.Workspaces.Audit;
 
-public sealed class AuditLogBrowserTests : IAsyncLifetime
+public sealed class AuditLogBrowserTests : IAsyncLifetime, IDisposable
 {
     private readonly AuditWorkspaceServices _host = new();
 
@@ -24,7 +24,9 @@ public sealed class AuditLogBrowserTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task GetPageAsync_PagesOfAFilter_CountAndRowsMatch()

@@ -9,7 +9,7 @@ using Rag.Web.Workspaces.Audit;
 namespace Rag.Web.Tests.Workspaces.Audit;
 
 /// <summary>A question recorded by the product's own builder (<see cref="QuestionAuditEvents"/>), told back with the catalog's titles.</summary>
-public sealed class AuditQuestionStoriesTests : IAsyncLifetime
+public sealed class AuditQuestionStoriesTests : IAsyncLifetime, IDisposable
 {
     private readonly AuditWorkspaceServices _host = new();
 
@@ -17,7 +17,9 @@ public sealed class AuditQuestionStoriesTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task GetAsync_Question_JoinsEveryRetrievedChunkToItsDocumentByTitleFileSetAndPage()

@@ -4,7 +4,7 @@ using Rag.Web.Workspaces.Audit;
 
 namespace Rag.Web.Tests.Workspaces.Audit;
 
-public sealed class AuditVerificationRunnerTests : IAsyncLifetime
+public sealed class AuditVerificationRunnerTests : IAsyncLifetime, IDisposable
 {
     private readonly AuditWorkspaceServices _host = new();
 
@@ -18,7 +18,9 @@ public sealed class AuditVerificationRunnerTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task VerifyAsync_IntactLog_IntactAndRecordedAsVerified()

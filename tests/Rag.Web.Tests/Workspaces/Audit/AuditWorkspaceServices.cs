@@ -16,7 +16,7 @@ namespace Rag.Web.Tests.Workspaces.Audit;
 /// The Audit workspace's services as the app registers them (AddRagStorage, AddRagAudit, AddAuditWorkspace) over a
 /// fresh data directory: a real audit.db with its signing key, and a real rag.db catalog.
 /// </summary>
-internal sealed class AuditWorkspaceServices : IAsyncDisposable
+internal sealed class AuditWorkspaceServices : IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly ServiceProvider _services;
@@ -84,9 +84,9 @@ internal sealed class AuditWorkspaceServices : IAsyncDisposable
 
     public static Guid ChunkId(string documentId, int index) => Rag.Core.Ids.ChunkIds.For(documentId, new string('a', 64), index);
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _services.DisposeAsync();
+        _services.Dispose();
         _temp.Dispose();
     }
 }

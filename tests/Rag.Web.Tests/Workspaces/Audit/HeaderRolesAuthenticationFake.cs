@@ -14,7 +14,7 @@ namespace Rag.Web.Tests.Workspaces.Audit;
 internal sealed class HeaderRolesAuthenticationFake(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "HeaderRolesFake";
+    public const string SchemeName = "HeaderRolesFake";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -26,9 +26,9 @@ internal sealed class HeaderRolesAuthenticationFake(IOptionsMonitor<Authenticati
         var roles = Request.Headers["X-Test-Roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var identity = new ClaimsIdentity(
             [new(ClaimTypes.NameIdentifier, "local:" + user), new(ClaimTypes.Name, user), new(RagClaims.Groups, "staff"), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
-            Scheme,
+            SchemeName,
             ClaimTypes.Name,
             ClaimTypes.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
