@@ -14,6 +14,7 @@ internal static class AuditWorkspaceServiceCollectionExtensions
         services.AddSingleton<AuditQuestionStories>();
         services.AddSingleton<AuditExportDownloads>();
         services.AddSingleton<AuditVerificationRunner>();
+        services.AddHttpContextAccessor(); // the client address the page records (the circuit's connection)
         return services;
     }
 
