@@ -16,6 +16,8 @@ public static class RoleMatrix
         ("/admin/users", [RagRoles.Admin]),
         ("/admin/status", [RagRoles.Admin]),
         ("/audit", [RagRoles.ComplianceOfficer]),
+        ("/audit/export?format=csv", [RagRoles.ComplianceOfficer]),
+        ("/audit/export?format=json&action=question.asked", [RagRoles.ComplianceOfficer]),
     ];
 
     /// <summary>Every (path, role, allowed) case; role null is an anonymous caller.</summary>
