@@ -140,6 +140,14 @@ internal static class AuditSchema
         return current;
     }
 
+    /// <summary>
+    /// Indexes that only speed up searches (not part of the chain or the schema version, so older logs gain them
+    /// without an upgrade): the records of one question by correlation id. Created by the writer; a reader-only
+    /// process searches without them, only slower.
+    /// </summary>
+    public static void EnsureSearchIndexes(SqliteConnection connection) =>
+        connection.Execute("CREATE INDEX IF NOT EXISTS audit_events_correlation ON audit_events (correlation_id, seq) WHERE correlation_id IS NOT NULL;");
+
     /// <summary>The schema version of the open database (0 for a new one).</summary>
     public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {

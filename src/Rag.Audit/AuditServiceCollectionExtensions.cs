@@ -13,7 +13,7 @@ public static class AuditServiceCollectionExtensions
     /// <summary>
     /// Adds validated <see cref="AuditOptions"/> (section <c>Rag:Audit</c>; registered here and nowhere else), the
     /// <see cref="AuditKeyProvider"/>, one <see cref="SqliteAuditLog"/> in the data directory of <c>Rag:Storage</c> behind
-    /// <see cref="IAuditLog"/>, <see cref="IAuditPurge"/>, <see cref="IAuditCheckpointer"/>, <see cref="IAuditVerificationSource"/>
+    /// <see cref="IAuditLog"/>, <see cref="IAuditSearch"/>, <see cref="IAuditPurge"/>, <see cref="IAuditCheckpointer"/>, <see cref="IAuditVerificationSource"/>
     /// and <see cref="IAuditTargetIndexCheck"/>, the <see cref="AuditTrailVerifier"/> over them and the <see cref="AuditExporter"/>; all singletons.
     /// </summary>
     public static IServiceCollection AddRagAudit(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +28,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditKeyProvider>();
         services.AddSingleton<SqliteAuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.AddSingleton<IAuditSearch>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.AddSingleton<IAuditPurge>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.AddSingleton<IAuditCheckpointer>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.AddSingleton<IAuditVerificationSource>(sp => sp.GetRequiredService<SqliteAuditLog>());

@@ -19,7 +19,7 @@ namespace Rag.Audit;
 /// the checkpoint file. Sequence numbers are gap-free (max + 1 inside an IMMEDIATE transaction), every commit is fully synced.
 /// Every record carries a keyed MAC, and the log never extends or signs a tail it cannot vouch for (<see cref="AuditTailGuard"/>).
 /// </summary>
-public sealed class SqliteAuditLog : IAuditLog, IAuditVerificationSource, IAuditTargetIndexCheck, IAuditPurge, IAuditCheckpointer, IAsyncDisposable, IDisposable
+public sealed class SqliteAuditLog : IAuditLog, IAuditSearch, IAuditVerificationSource, IAuditTargetIndexCheck, IAuditPurge, IAuditCheckpointer, IAsyncDisposable, IDisposable
 {
     /// <summary>File name of the audit database inside <see cref="StorageOptions.DataDirectory"/>.</summary>
     public const string FileName = "audit.db";
@@ -246,6 +246,30 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditVerificationSource, IAudit
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await OpenReaderAsync(cancellationToken);
         return await AuditQueries.QueryAsync(connection, query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditQueries.CountAsync(connection, query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditRecord>> SliceAsync(AuditQuery query, int skip, bool oldestFirst, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditQueries.SliceAsync(connection, query, skip, oldestFirst, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditRecord>> CorrelatedAsync(string correlationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(correlationId);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await AuditQueries.CorrelatedAsync(connection, correlationId, cancellationToken);
     }
 
     /// <summary>
@@ -578,6 +602,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditVerificationSource, IAudit
             connection.Open();
             SqliteFiles.ConfigureWriter(connection, fullSync: true, _logger);
             var upgradedFrom = AuditSchema.Ensure(connection, _logger);
+            AuditSchema.EnsureSearchIndexes(connection);
             if (upgradedFrom > 0)
             {
                 // Records from before schema 3 carry no MAC: the upgrading writer vouches for them as the previous

@@ -10,6 +10,7 @@ using Rag.Web.Hosting;
 using Rag.Web.Workspaces.Users;
 using Rag.Web.OpenAi;
 using Rag.Web.Workspaces.Documents;
+using Rag.Web.Workspaces.Audit;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -71,7 +72,8 @@ public static class RagWebApplication
             .AddRagWebApp(configuration)
             .AddExternalSignIn(configuration)
             .AddUsersWorkspace(configuration)
-            .AddDocumentsWorkspace(configuration);
+            .AddDocumentsWorkspace(configuration)
+            .AddAuditWorkspace(configuration);
 
         var app = builder.Build();
         app.UseRagSecurityHeaders();
@@ -84,6 +86,7 @@ public static class RagWebApplication
         app.MapRagWebApp();
         app.MapExternalSignIn();
         app.MapDocumentFiles();
+        app.MapAuditWorkspace();
         return app;
     }
 }

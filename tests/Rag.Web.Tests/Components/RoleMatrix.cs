@@ -17,6 +17,8 @@ public static class RoleMatrix
         ("/admin/status", [RagRoles.Admin]),
         ("/audit", [RagRoles.ComplianceOfficer]),
         ("/account/whoami", [RagRoles.Employee, RagRoles.Admin, RagRoles.ComplianceOfficer]),
+        ("/audit/export?format=csv", [RagRoles.ComplianceOfficer]),
+        ("/audit/export?format=json&action=question.asked", [RagRoles.ComplianceOfficer]),
     ];
 
     /// <summary>Every (path, role, allowed) case; role null is an anonymous caller.</summary>
