@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Rag.Web.Authentication;
 
 namespace Rag.Web.Workspaces.Ask;
 
@@ -8,8 +9,8 @@ namespace Rag.Web.Workspaces.Ask;
 /// </summary>
 internal static class AskAccess
 {
-    /// <summary>The roles that may ask (the page's <c>[Authorize(Roles = ...)]</c> names the same).</summary>
-    public static readonly IReadOnlyList<string> Roles = ["Employee", "Admin", "ComplianceOfficer"];
+    /// <summary>The roles that may ask: all of them (the page says <c>[Authorize(Roles = RagRoles.AnyRole)]</c>).</summary>
+    public static IReadOnlyList<string> Roles => RagRoles.All;
 
     /// <summary>Throws <see cref="UnauthorizedAccessException"/> unless <paramref name="user"/> may ask.</summary>
     public static void Demand(ClaimsPrincipal user)
