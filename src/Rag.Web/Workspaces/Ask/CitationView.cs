@@ -9,7 +9,7 @@ namespace Rag.Web.Workspaces.Ask;
 /// <param name="LastPage">The last cited page, or null.</param>
 /// <param name="HeadingPath">The section headings of the passage, outermost first.</param>
 /// <param name="Snippet">The cited passage, split so the question's terms can be highlighted (text only, never markup).</param>
-internal sealed record CitationView(
+public sealed record CitationView(
     int Number,
     string DocumentId,
     string Title,
