@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Rag.Web.Accounts;
 using Rag.Web.Authentication;
 
 namespace Rag.Web.Components;
@@ -15,9 +15,9 @@ internal static class WebAppEndpointRouteBuilderExtensions
         // frame-ancestors is in the app's own policy (SecurityHeaders): no second CSP header from Blazor.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         // A POST with the antiforgery token (the layout's form), so no other site can sign a user out.
-        app.MapPost(SignInServiceCollectionExtensions.SignOutPath, async (HttpContext context) =>
+        app.MapPost(SignInServiceCollectionExtensions.SignOutPath, async (SignInManager<RagUser> signIn) =>
         {
-            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~" + SignInServiceCollectionExtensions.SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous();
         return app;

@@ -1,3 +1,4 @@
+using Rag.Web.Accounts;
 using Rag.Web.Authentication;
 
 namespace Rag.Web.Components;
@@ -11,6 +12,7 @@ internal static class WebAppServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddRagSignIn();
+        services.AddRagAccounts(configuration);
         return services;
     }
 }
