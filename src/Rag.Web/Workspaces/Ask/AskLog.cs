@@ -10,4 +10,7 @@ internal static partial class AskLog
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "A question was refused: {Reason}")]
     public static partial void QuestionRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Error, Message = "The Ask page failed to {Action}.")]
+    public static partial void PageFailed(ILogger logger, string action, Exception exception);
 }
