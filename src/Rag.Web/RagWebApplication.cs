@@ -11,6 +11,7 @@ using Rag.Web.Workspaces.Users;
 using Rag.Web.OpenAi;
 using Rag.Web.Workspaces.Documents;
 using Rag.Web.Workspaces.Audit;
+using Rag.Web.Workspaces.Ask;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -73,7 +74,8 @@ public static class RagWebApplication
             .AddExternalSignIn(configuration)
             .AddUsersWorkspace(configuration)
             .AddDocumentsWorkspace(configuration)
-            .AddAuditWorkspace(configuration);
+            .AddAuditWorkspace(configuration)
+            .AddAskWorkspace(configuration);
 
         var app = builder.Build();
         app.UseRagSecurityHeaders();
