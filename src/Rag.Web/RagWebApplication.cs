@@ -6,6 +6,7 @@ using Rag.Storage;
 using Rag.Web.Api;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
+using Rag.Web.Workspaces.Status;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -56,6 +57,7 @@ public static class RagWebApplication
             .AddRagAudit(configuration)
             .AddRagGeneration(configuration)
             .AddRagApi(configuration);
+        builder.Services.AddStatusWorkspace(configuration);
 
         var app = builder.Build();
         app.Use((context, next) =>
