@@ -4,6 +4,7 @@ using Rag.Hosting;
 using Rag.Onnx.SentenceEmbeddings;
 using Rag.Storage;
 using Rag.Web.Api;
+using Rag.Web.Components;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
 using Rag.Web.Workspaces.Status;
@@ -32,7 +33,15 @@ public static class RagWebApplication
         {
             Args = args,
             ApplicationName = typeof(RagWebApplication).Assembly.GetName().Name,
+            // The browser assets lie next to the app (a published app), whatever the working directory.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        // A built but unpublished app (./rag web, tests) serves them from the project through its static web assets
+        // manifest; a published app has no manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        // Only the files in the assets manifest are served: a built app would otherwise add a catch-all route for any
+        // file under wwwroot, which also turns the API's 405 (wrong method) into 404.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         builder.AddRagDefaults();
         RagWebConfiguration.AddLoggingDefaults(builder.Configuration);
         configure?.Invoke(builder.Configuration);
@@ -56,26 +65,19 @@ public static class RagWebApplication
             .AddRagStorage(configuration)
             .AddRagAudit(configuration)
             .AddRagGeneration(configuration)
-            .AddRagApi(configuration);
+            .AddRagApi(configuration)
+            .AddRagWebApp(configuration);
         builder.Services.AddStatusWorkspace(configuration);
 
         var app = builder.Build();
-        app.Use((context, next) =>
-        {
-            // Nothing this app serves may make a browser load anything from anywhere (answers are data, never markup).
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            // Answers quote documents: no cache (browser, proxy) may keep a copy of any response.
-            headers.CacheControl = "no-store";
-            return next(context);
-        });
+        app.UseRagSecurityHeaders();
         app.UseOpenAiErrorPages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenAiApi();
+        app.MapRagWebApp();
         return app;
     }
 }

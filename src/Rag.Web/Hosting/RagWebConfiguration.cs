@@ -6,7 +6,7 @@ namespace Rag.Web.Hosting;
 internal static class RagWebConfiguration
 {
     /// <summary>
-    /// Adds, at the lowest precedence, quiet per-request logging (information, but ASP.NET Core's own only from
+    /// Adds, at the lowest precedence, quiet per-request logging (information, but ASP.NET Core's and EF Core's own only from
     /// warnings); the RAG_CONFIG file, appsettings, environment variables and the command line still win.
     /// </summary>
     public static void AddLoggingDefaults(ConfigurationManager configuration)
@@ -18,6 +18,8 @@ internal static class RagWebConfiguration
             {
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                // Not every SQL command of the accounts database.
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             },
         });
     }

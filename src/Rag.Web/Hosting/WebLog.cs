@@ -19,4 +19,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Count} summaries of refused API sign-ins could not be recorded in the audit trail.")]
     public static partial void DeniedSignInSummaryNotRecorded(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Created the first admin account '{UserName}' in {Path} (its password is printed to standard output once, or was configured).")]
+    public static partial void FirstAdminCreated(ILogger logger, string userName, string path);
 }

@@ -38,15 +38,26 @@ public sealed class ModelsAndHealthTests(ApiFixture fixture) : IClassFixture<Api
         using var response = await fixture.App.Http.SendAsync(request);
 
         Assert.Equal("default-src 'none'; frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]
-    public async Task UnknownPath_WithoutKey_Is401()
+    public async Task UnknownApiPath_WithoutKey_Is401()
     {
-        using var response = await fixture.App.Http.GetAsync(new Uri("admin", UriKind.Relative));
+        using var response = await fixture.App.Http.GetAsync(new Uri("v1/admin", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiPath_WithoutKey_IsNotRedirectedToSignIn()
+    {
+        // The API never answers with the pages' sign-in redirect: a caller without a key gets OpenAI's 401.
+        using var response = await fixture.App.Http.GetAsync(new Uri("v1/models", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
     }
 
     [Theory]

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rag.Web.Accounts;
+
+/// <summary>Local accounts (<c>Rag:Web:Accounts</c>): the first admin's password, lockout and how soon a change reaches a signed-in user.</summary>
+internal sealed class AccountsOptions
+{
+    public const string SectionName = "Rag:Web:Accounts";
+
+    /// <summary>Shortest password a local account may have.</summary>
+    public const int MinPasswordLength = 12;
+
+    /// <summary>
+    /// The password of the first admin (user <c>admin</c>) when no admin exists yet, for automation; it is not printed.
+    /// Empty: a strong one is generated and printed once to standard output.
+    /// </summary>
+    public string? InitialAdminPassword { get; set; }
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    [Range(1, 100, ErrorMessage = "Rag:Web:Accounts:MaxFailedAccessAttempts must be 1 to 100.")]
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Rag:Web:Accounts:LockoutDuration must be 1 second to 30 days.")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How often a signed-in user's cookie and open pages (circuits) are checked against the accounts database: a role or
+    /// group change, a lock or a deleted account takes effect within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rag:Web:Accounts:RevalidationInterval must be 1 second to 1 hour.")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a sign-in lasts without use (sliding: each use renews it).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Rag:Web:Accounts:SessionLifetime must be 1 minute to 30 days.")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,9 @@
+namespace Rag.Web.Accounts;
+
+/// <summary>How a password sign-in ended.</summary>
+internal enum SignInOutcome
+{
+    SignedIn,
+    WrongUserNameOrPassword,
+    LockedOut,
+}
