@@ -37,7 +37,7 @@ public sealed class StatusService(
     public async Task<StatusSnapshot> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(StatusRoles.Admin))
+        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(RagRoles.Admin))
         {
             throw new UnauthorizedAccessException("The status workspace is for the Admin role only.");
         }
