@@ -7,6 +7,7 @@ using Rag.Web.Api;
 using Rag.Web.Components;
 using Rag.Web.Hosting;
 using Rag.Web.OpenAi;
+using Rag.Web.Workspaces.Ask;
 using Rag.Web.Workspaces.Status;
 using Rag.Audit;
 
@@ -67,6 +68,7 @@ public static class RagWebApplication
             .AddRagGeneration(configuration)
             .AddRagApi(configuration)
             .AddRagWebApp(configuration);
+        builder.Services.AddAskWorkspace(configuration);
         builder.Services.AddStatusWorkspace(configuration);
 
         var app = builder.Build();

@@ -10,6 +10,12 @@ public interface IConversationStore
     /// <summary>The last <paramref name="maxTurns"/> turns of <paramref name="conversationId"/> for <paramref name="userId"/>, oldest first.</summary>
     Task<IReadOnlyList<ConversationTurn>> LoadAsync(string userId, string conversationId, int maxTurns, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The conversations of <paramref name="userId"/> (never another user's), most recently active first, at most
+    /// <paramref name="maxConversations"/>.
+    /// </summary>
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(string userId, int maxConversations, CancellationToken cancellationToken = default);
+
     /// <summary>Appends one question, its answer and the sets the answer drew on.</summary>
     Task AppendAsync(string userId, string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default);
 }

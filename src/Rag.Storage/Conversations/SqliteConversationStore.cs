@@ -96,6 +96,41 @@ public sealed class SqliteConversationStore : IConversationStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string userId, int maxConversations, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxConversations);
+        if (maxConversations == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // Every row read is the asking user's own: the user filter is in the grouping and in the title's lookup.
+        command.CommandText = """
+            SELECT g.conversation_id, t.text, g.last_utc, g.questions FROM (
+                SELECT conversation_id, MIN(CASE WHEN role = 'user' THEN seq END) AS first_seq, MAX(created_utc) AS last_utc,
+                       SUM(role = 'user') AS questions, MAX(seq) AS last_seq
+                FROM turns WHERE user_id = $user GROUP BY conversation_id) AS g
+            JOIN turns AS t ON t.seq = g.first_seq AND t.user_id = $user
+            ORDER BY g.last_utc DESC, g.last_seq DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$limit", (long)maxConversations);
+        var conversations = new List<ConversationSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var last = DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+            conversations.Add(new ConversationSummary(reader.GetString(0), reader.GetString(1), last, reader.GetInt32(3)));
+        }
+
+        return conversations;
+    }
+
+    /// <inheritdoc />
     public async Task AppendAsync(string userId, string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         Validate(userId, conversationId);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Cli.Tests.Fixtures;
 using Rag.Core.Ingestion;
+using Rag.Testing;
 
 namespace Rag.Cli.Tests.Commands;
 
@@ -55,7 +56,7 @@ public sealed partial class IngestQueueTests
 
         await using var services = RagServices.Build(cli.Paths, cli.Configuration);
         var store = services.GetRequiredService<IIngestJobStore>();
-        using var worker = WorkerHostProcess.Start(cli.Paths);
+        using var worker = WorkerProcess.Start(cli.Paths.DataDirectory, cli.Paths.ModelsDirectory);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<IngestJob> jobs;
         while ((jobs = await store.ListAsync(batch)).Any(j => j.State != IngestJobState.Indexed) && clock.Elapsed < WorkerTimeout)
@@ -79,7 +80,7 @@ public sealed partial class IngestQueueTests
         var first = cli.Folder("first");
         await File.WriteAllTextAsync(Path.Combine(first, "first.txt"), "The first set binds the model.");
         Assert.Equal(0, (await cli.RunAsync("ingest", first, "--set", "first", "--groups", "staff", "--no-wait")).ExitCode);
-        using var worker = WorkerHostProcess.Start(cli.Paths);
+        using var worker = WorkerProcess.Start(cli.Paths.DataDirectory, cli.Paths.ModelsDirectory);
         await worker.WaitForAsync("on execution provider", WorkerTimeout);
 
         // The start line is logged just before the worker loop registers; wait for the registration itself.

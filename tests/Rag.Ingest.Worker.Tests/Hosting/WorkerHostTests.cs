@@ -43,7 +43,7 @@ public sealed class WorkerHostTests
     public async Task Worker_CudaNamedInCpuOnlyBuild_ExitsOneNamingTheSetting()
     {
         using var data = new TempDirectory();
-        using var worker = WorkerProcess.Start(data.Path, new Dictionary<string, string> { ["Rag__Embedding__ExecutionProvider"] = "Cuda" });
+        using var worker = WorkerProcess.Start(data.Path, environment: new Dictionary<string, string> { ["Rag__Embedding__ExecutionProvider"] = "Cuda" });
 
         var exitCode = await worker.WaitForExitAsync(StartTimeout);
 

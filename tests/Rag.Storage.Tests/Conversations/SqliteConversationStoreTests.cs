@@ -107,6 +107,45 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Single(await store.LoadAsync("cy", "new", 10));
     }
 
+    [Fact]
+    public async Task ListAsync_ListsOnlyThisUsersConversationsMostRecentFirstTitledByTheFirstQuestion()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path }), clock);
+        await store.AppendAsync("ana", "c1", Turn("first of c1", "a"));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await store.AppendAsync("ana", "c2", Turn("first of c2", "a"));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await store.AppendAsync("ben", "c1", Turn("ben's secret question", "ben's secret answer"));
+        await store.AppendAsync("ben", "b9", Turn("ben's other question", "b"));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await store.AppendAsync("ana", "c1", Turn("second of c1", "a"));
+
+        var listed = await store.ListAsync("ana", 10);
+
+        Assert.Equal(["c1", "c2"], listed.Select(c => c.ConversationId));
+        Assert.Equal(["first of c1", "first of c2"], listed.Select(c => c.Title));
+        Assert.Equal([2, 1], listed.Select(c => c.Turns));
+        Assert.Equal(clock.GetUtcNow(), listed[0].LastActivity);
+        Assert.Equal(["ben's other question", "ben's secret question"], (await store.ListAsync("ben", 10)).Select(c => c.Title).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListAsync("cy", 10));
+    }
+
+    [Fact]
+    public async Task ListAsync_MoreConversationsThanAsked_ReturnsTheMostRecent()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new SqliteConversationStore(Options.Create(new StorageOptions { DataDirectory = _temp.Path }), clock);
+        foreach (var id in new[] { "c1", "c2", "c3" })
+        {
+            await store.AppendAsync("ana", id, Turn("q " + id, "a"));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(["c3", "c2"], (await store.ListAsync("ana", 2)).Select(c => c.ConversationId));
+        Assert.Empty(await store.ListAsync("ana", 0));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("bad\nid")]

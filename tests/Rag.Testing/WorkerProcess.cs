@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Rag.Testing;
+using System.Globalization;
+using Xunit;
 
-namespace Rag.Ingest.Worker.Tests.Hosting;
+namespace Rag.Testing;
 
-/// <summary>The built worker (rag-worker.dll) started as a real process over a private data directory.</summary>
-internal sealed class WorkerProcess : IDisposable
+/// <summary>
+/// The built ingestion worker host (rag-worker.dll, what <c>./rag worker</c> runs) as a real process over a data
+/// directory. The test project builds the worker (a project reference, with or without its output copied beside the
+/// tests); <see cref="Start"/> runs the copy beside the tests when there is one, else the worker's own build output.
+/// </summary>
+public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
@@ -14,16 +19,34 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output => string.Join('\n', _lines);
 
-    public static WorkerProcess Start(string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>The worker's dll: beside the tests, else in the worker project's output of the same configuration and framework.</summary>
+    public static string DllPath
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "rag-worker.dll");
+        get
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, "rag-worker.dll");
+            if (File.Exists(beside))
+            {
+                return beside;
+            }
+
+            var output = new DirectoryInfo(AppContext.BaseDirectory);
+            return Path.Combine(RepoPaths.Root, "ingest", "Rag.Ingest.Worker", "bin", output.Parent!.Name, output.Name, "rag-worker.dll");
+        }
+    }
+
+    /// <summary>Starts the worker over <paramref name="dataDirectory"/> with the models in <paramref name="modelsDirectory"/> (default: <see cref="TestModels.ModelsRoot"/>).</summary>
+    public static WorkerProcess Start(string dataDirectory, string? modelsDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(DllPath);
         start.Environment["RAG_HOME"] = RepoPaths.Root;
         start.Environment["RAG_DATA"] = dataDirectory;
-        start.Environment["RAG_MODELS"] = TestModels.ModelsRoot;
+        start.Environment["RAG_MODELS"] = modelsDirectory ?? TestModels.ModelsRoot;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
@@ -56,7 +79,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Sends SIGTERM (what <c>docker stop</c> and systemd send), as the kill command does.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
