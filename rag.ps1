@@ -1,4 +1,4 @@
-# Windows entry point: same commands as ./rag (up, test, web, worker, bench, models, ingest, ask).
+# Windows entry point: same commands as ./rag (up, chat, test, web, worker, bench, models, ingest, ask).
 $ErrorActionPreference = 'Stop'
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 if (-not $env:RAG_HOME) { $env:RAG_HOME = $here }
@@ -58,6 +58,19 @@ if ($args.Count -gt 0 -and $args[0] -eq 'bench') {
     exit $LASTEXITCODE
 }
 Build-Cli
+if ($args.Count -gt 0 -and $args[0] -eq 'up') {
+    # rag up starts the worker host and the web app as its children: build both, then tell it where they are.
+    $web = Join-Path $here '.rag/web'
+    dotnet build (Join-Path $here 'src/Rag.Web/Rag.Web.csproj') -c Release -o $web -nologo -v quiet -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $worker = Join-Path $here '.rag/worker'
+    dotnet build (Join-Path $here 'ingest/Rag.Ingest.Worker/Rag.Ingest.Worker.csproj') -c Release -o $worker -nologo -v quiet -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $env:RAG_WEB_APP = Join-Path $web 'Rag.Web.dll'
+    $env:RAG_WORKER_APP = Join-Path $worker 'rag-worker.dll'
+    dotnet $dll @args
+    exit $LASTEXITCODE
+}
 if ($args.Count -gt 0 -and $args[0] -eq 'test') {
     dotnet $dll models install --all
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

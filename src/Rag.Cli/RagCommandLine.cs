@@ -31,6 +31,7 @@ internal static class RagCommandLine
             SetsCommand.Create(context),
             AskCommand.Create(context),
             UpCommand.Create(context),
+            ChatCommand.Create(context),
             EvalCommand.Create(context),
             AuditCommand.Create(context),
             ApiKeyCommand.Create(context),

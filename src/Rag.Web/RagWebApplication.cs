@@ -12,6 +12,7 @@ using Rag.Web.OpenAi;
 using Rag.Web.Workspaces.Documents;
 using Rag.Web.Workspaces.Audit;
 using Rag.Web.Workspaces.Ask;
+using Rag.Web.Workspaces.Status;
 using Rag.Audit;
 
 namespace Rag.Web;
@@ -75,7 +76,8 @@ public static class RagWebApplication
             .AddUsersWorkspace(configuration)
             .AddDocumentsWorkspace(configuration)
             .AddAuditWorkspace(configuration)
-            .AddAskWorkspace(configuration);
+            .AddAskWorkspace(configuration)
+            .AddStatusWorkspace(configuration);
 
         var app = builder.Build();
         app.UseRagSecurityHeaders();

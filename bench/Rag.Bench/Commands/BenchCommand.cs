@@ -3,7 +3,7 @@ using Rag.Cli;
 
 namespace Rag.Bench.Commands;
 
-/// <summary><c>rag bench embed|ingest|query|audit|generate</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
+/// <summary><c>rag bench embed|ingest|query|audit|generate|web</c>: speed and memory, each against its own ceiling measured in the same run.</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliContext context) =>
@@ -14,5 +14,6 @@ internal static class BenchCommand
             BenchQueryCommand.Create(context),
             BenchAuditCommand.Create(context),
             BenchGenerateCommand.Create(context),
+            BenchWebCommand.Create(context),
         };
 }

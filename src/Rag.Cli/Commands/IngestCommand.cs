@@ -78,7 +78,7 @@ internal static class IngestCommand
         return results;
     }
 
-    private static void PrintQueued(CliContext context, EnqueuedBatch batch)
+    internal static void PrintQueued(CliContext context, EnqueuedBatch batch)
     {
         var queued = batch.Jobs.Count(j => j.State is IngestJobState.Queued or IngestJobState.Parsing or IngestJobState.Embedding);
         var set = TerminalText.Escape(batch.SetName);

@@ -8,11 +8,12 @@ using Rag.Testing;
 namespace Rag.Egress.Tests.SystemCalls;
 
 /// <summary>
-/// Runs the real, built command line and web app (rag.dll and Rag.Web.dll from this test's output, the same build
-/// <c>./rag</c> makes) as child processes under strace, once for the whole test class: <c>rag api-key create</c>;
-/// <c>rag up</c> (installs the default models, ingests samples/handbook and samples/finance, answers a question at the
-/// prompt); and, while <c>up</c> waits at its prompt, <c>Rag.Web</c> answering <c>/v1/models</c> and
-/// <c>/v1/chat/completions</c> (plain and streamed) with an API key. Each process stays up at least
+/// Runs the real, built command line (rag.dll from this test's output, beside Rag.Web.dll and rag-worker.dll: the
+/// same builds <c>./rag</c> makes) under strace, once for the whole test class: <c>rag api-key create</c>; then the
+/// whole of <c>rag up</c>: it installs the default models, queues samples/handbook and samples/finance, and starts the
+/// ingestion worker and the web app as its children (traced too); the worker indexes the samples, and the web app
+/// answers a question that cites them, <c>/v1/models</c> and <c>/v1/chat/completions</c> (plain and streamed) with
+/// an API key; then SIGTERM stops <c>up</c>, which stops both children. Each process stays up at least
 /// <see cref="MinimumUptime"/>: ONNX Runtime's telemetry, when on, resolves its collector a few seconds after the
 /// runtime starts and again every few seconds.
 /// </summary>
@@ -25,6 +26,9 @@ public sealed class ProductUnderTrace : IAsyncLifetime, IDisposable
 
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
 
+    // Under strace on a loaded machine: models installed, two hosts started, the samples indexed.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
     private readonly TempDirectory _temp = new();
 
     internal IReadOnlyList<SocketCall> CliCalls { get; private set; } = [];
@@ -36,6 +40,9 @@ public sealed class ProductUnderTrace : IAsyncLifetime, IDisposable
     public int CliExitCode { get; private set; } = -1;
 
     public IReadOnlyList<(string Request, HttpStatusCode Status, string Body)> ApiExchanges { get; private set; } = [];
+
+    /// <summary>The first answer that cited a source (the worker had indexed the samples by then).</summary>
+    public string FirstAnswer { get; private set; } = string.Empty;
 
     internal OutboundPolicy Policy { get; } = new([IPNetwork.Parse(AllowedNetwork)]);
 
@@ -65,37 +72,55 @@ public sealed class ProductUnderTrace : IAsyncLifetime, IDisposable
                 environment[setting[..setting.IndexOf('=', StringComparison.Ordinal)]] = setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..];
             }
 
-            cliCalls.AddRange(StraceLog.Parse("rag api-key create", await File.ReadAllTextAsync(create.TraceFile)));
         }
 
-        await using var up = TracedProcess.Start(strace, _temp.Combine("up.trace"), rag, ["up", "--groups", "employees"], environment, _temp.Path);
-        await up.WriteLineAsync("How do I connect to the VPN?");
-        await up.WaitForOutputAsync("Sources", StepTimeout);
-
+        // rag up: installs the models, queues the samples, and starts the worker and the web app as its children (strace -f
+        // follows them); a question goes through the web app's API once the worker has indexed the samples.
         var port = FreePort();
-        await using var web = TracedProcess.Start(strace, _temp.Combine("web.trace"), webApp, ["--urls", $"http://127.0.0.1:{port}"], environment, _temp.Path);
+        await using var up = TracedProcess.Start(strace, _temp.Combine("up.trace"), rag, ["up", "--urls", $"http://127.0.0.1:{port}"], environment, _temp.Path);
+        await up.WaitForOutputAsync("Rag is up:", StartTimeout);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
-        await WaitHealthyAsync(http, web);
+        FirstAnswer = await AskUntilIndexedAsync(http, key, up);
         ApiExchanges = await ExerciseApiAsync(http, key);
 
-        while (web.Uptime < MinimumUptime || up.Uptime < MinimumUptime)
+        while (up.Uptime < MinimumUptime)
         {
             await Task.Delay(200);
         }
 
-        await up.WriteLineAsync(":quit");
-        CliExitCode = await up.WaitForExitAsync(StepTimeout);
+        CliExitCode = await up.TerminateTracedAsync(StepTimeout);
         CliOutput = up.Output;
-        await web.StopTracedAsync(StepTimeout);
 
-        cliCalls.AddRange(StraceLog.Parse("rag up", await File.ReadAllTextAsync(up.TraceFile)));
+        cliCalls.AddRange(StraceLog.Parse("rag api-key create", await File.ReadAllTextAsync(_temp.Combine("api-key.trace"))));
+        var upCalls = StraceLog.Parse("rag up (with its worker and web app)", await File.ReadAllTextAsync(up.TraceFile));
+        cliCalls.AddRange(upCalls);
         CliCalls = cliCalls;
-        WebCalls = StraceLog.Parse("Rag.Web", await File.ReadAllTextAsync(web.TraceFile));
+        WebCalls = upCalls;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>Asks through the API until the answer cites a source: the worker has indexed the samples by then.</summary>
+    private static async Task<string> AskUntilIndexedAsync(HttpClient http, string key, TracedProcess up)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            var body = JsonSerializer.Serialize(new { model = "rag", messages = new[] { new { role = "user", content = "How do I connect to the VPN?" } } });
+            using var request = Authorized(new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") }, key);
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && text.Contains("[1]", StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            Require(up.ExitCode is null && DateTime.UtcNow < deadline, "rag up (the samples were never indexed and cited)", up.Output + "\nlast answer: " + text);
+            await Task.Delay(1000);
+        }
+    }
 
     private static async Task<IReadOnlyList<(string, HttpStatusCode, string)>> ExerciseApiAsync(HttpClient http, string key)
     {
@@ -132,28 +157,6 @@ public sealed class ProductUnderTrace : IAsyncLifetime, IDisposable
     {
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         return request;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, TracedProcess web)
-    {
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Require(web.ExitCode is null && web.Uptime < StepTimeout, "Rag.Web (never became healthy)", web.Output);
-            await Task.Delay(200);
-        }
     }
 
     private static void Require(bool condition, string step, string output)

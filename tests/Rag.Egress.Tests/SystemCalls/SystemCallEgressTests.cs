@@ -2,17 +2,19 @@ namespace Rag.Egress.Tests.SystemCalls;
 
 /// <summary>
 /// The privacy promise at the operating-system level: whatever the code above the kernel does (HttpClient, a native
-/// library such as ONNX Runtime, the resolver), the real command line and web app, doing real work, connect or send to
+/// library such as ONNX Runtime, the resolver), the real command line with its worker and web app, doing real work, connect or send to
 /// nothing but local sockets, loopback and the allow-list. A name resolved over the network (UDP to the nameserver)
 /// is a failure too. See <see cref="ProductUnderTrace"/> for what runs.
 /// </summary>
 public sealed class SystemCallEgressTests(ProductUnderTrace product) : IClassFixture<ProductUnderTrace>
 {
     [Fact]
-    public void CommandLine_UpIngestsAndAnswers_ConnectsNowhereButLoopback()
+    public void CommandLine_UpWithWorkerAndWebAppIndexesAndAnswers_ConnectsNowhereButLoopback()
     {
         Assert.True(product.CliExitCode == 0, "rag up failed:\n" + product.CliOutput);
-        Assert.Contains("Sources", product.CliOutput, StringComparison.Ordinal);
+        Assert.Contains("Rag is up:", product.CliOutput, StringComparison.Ordinal);
+        Assert.Contains("rag up: stopped (web app exit code 0, worker exit code 0)", product.CliOutput, StringComparison.Ordinal);
+        Assert.Contains("Northwind Connect", product.FirstAnswer, StringComparison.Ordinal);
 
         AssertNoLeaks(product.CliCalls);
     }

@@ -128,6 +128,21 @@ internal sealed class TracedProcess : IAsyncDisposable
         await WaitForExitAsync(timeout);
     }
 
+    /// <summary>
+    /// Sends SIGTERM to the traced process (not strace), as Ctrl+C's neighbour <c>kill</c> or <c>docker stop</c> would, and
+    /// waits for it and everything it started to end (strace ends last, with the whole trace written). Returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateTracedAsync(TimeSpan timeout)
+    {
+        foreach (var pid in Children())
+        {
+            using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_strace.HasExited)
