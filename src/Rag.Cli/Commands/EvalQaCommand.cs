@@ -25,7 +25,7 @@ internal static class EvalQaCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = new Argument<string>("file") { Description = "Question file, JSON Lines: {\"question\", \"expectedDocuments\"?, \"expectedAnswerContains\"?, \"expectNoAnswer\"?, \"id\"?, \"comment\"?} per line." };
+        var file = new Argument<string>("file") { Description = "Question file, JSON Lines: {\"question\", \"expectedDocuments\"?, \"expectedAnswerContains\"?, \"expectNoAnswer\"?, \"id\"?, \"comment\"?, \"conversation\"?, \"topicChange\"?} per line." };
         var groups = new Option<string?>("--groups") { Description = "Groups the questions are asked as, comma-separated (default: RAG_GROUPS)." };
         var user = new Option<string?>("--user") { Description = "User you evaluate on behalf of (default: RAG_USER); the audit actor is eval:os:ACCOUNT, with :USER appended." };
         var k = new Option<int>("--k") { Description = "Cut-off of document hit@k and MRR@k (default 5).", DefaultValueFactory = _ => 5 };
@@ -123,8 +123,15 @@ internal static class EvalQaCommand
         table.AddRow($"MRR@{s.K}", Rate(s.Mrr), Of(null, s.DocumentQuestions, "with expectedDocuments"));
         table.AddRow("citation precision", Rate(s.CitationPrecision), Of(s.CitationsOnExpected, s.Citations, "citations in their answers"));
         table.AddRow("answer contains", Rate(s.AnswerContainsRate), Of(s.AnswersContaining, s.AnswerQuestions, "with expectedAnswerContains"));
+        table.AddRow("answer in first sentence", Rate(s.FirstSentenceRate), Of(s.FirstSentenceContaining, s.AnswerQuestions, "with expectedAnswerContains"));
         table.AddRow("abstained as expected", Rate(s.NoAnswerRate), Of(s.AbstainedAsExpected, s.NoAnswerQuestions, "with expectNoAnswer"));
         table.AddRow("abstained (nothing found)", s.Abstained.ToString(CultureInfo.InvariantCulture), Markup.Escape($"of {s.Questions}; {s.AbstainedWhenAnswerable} expected an answer"));
+        if (s.FollowUps + s.TopicChanges > 0)
+        {
+            table.AddRow("follow-ups passed", s.FollowUpsPassed.ToString(CultureInfo.InvariantCulture), Markup.Escape($"of {s.FollowUps} follow-ups in conversations"));
+            table.AddRow("topic changes answered as fresh", s.TopicChangesAsFresh.ToString(CultureInfo.InvariantCulture), Markup.Escape($"of {s.TopicChanges} with topicChange"));
+        }
+
         table.AddRow("all checks passed", s.Passed.ToString(CultureInfo.InvariantCulture), Markup.Escape($"of {s.Questions}"));
         console.Write(table);
 

@@ -13,15 +13,23 @@ public sealed class AnswerOptions
     public int MaxSentences { get; set; } = 3;
 
     /// <summary>
-    /// Minimum cosine similarity between the question and a sentence for it to count as relevant.
-    /// Below it for every sentence, the answer says nothing relevant was found instead of guessing.
-    /// Default 0.38, calibrated on Universal Sentence Encoder Lite and the sample documents: answering
-    /// sentences scored 0.44–0.79, off-topic questions at most 0.32 (unrelated sentence pairs 0.07–0.22).
+    /// Minimum score of the best sentence (its cosine similarity to the question plus <see cref="TermWeight"/> times the
+    /// share of the question's words it holds) for the quoter to quote it; below it the answer says nothing relevant
+    /// was found. Whether anything relevant was retrieved at all is decided before, by the relevance gate
+    /// (<see cref="RelevanceOptions"/>). Default 0.38, first calibrated on Universal Sentence Encoder Lite and the
+    /// sample documents (answering sentences 0.44–0.79 by similarity alone).
     /// </summary>
     [Range(-1.0, 1.0)]
     public double MinRelevance { get; set; } = 0.38;
 
-    /// <summary>A sentence is quoted only if it scores within this margin of the best one. Default 0.12.</summary>
+    /// <summary>
+    /// Weight of the share of the question's content words a sentence holds, added to its cosine similarity to the
+    /// question to rank the sentences to quote. Default 0.5 (set before measuring, not tuned; bench/README.md, "Answer quality").
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double TermWeight { get; set; } = 0.5;
+
+    /// <summary>A sentence following the answer is added (when it adds question words) only if it scores within this margin of the answer. Default 0.12.</summary>
     [Range(0.0, 2.0)]
     public double RelativeMargin { get; set; } = 0.12;
 

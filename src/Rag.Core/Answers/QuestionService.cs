@@ -22,8 +22,9 @@ namespace Rag.Core.Answers;
 /// <remarks>
 /// With a generator (<see cref="IChatClient"/>) the answer is written by the model from numbered sources and streamed;
 /// its citations are checked as it streams (<see cref="GeneratedAnswerStream"/>). Whether anything relevant was retrieved
-/// is decided by the <see cref="IRelevanceGate"/>; when nothing was, the model is not called at all. The extractive
-/// answerer quotes the documents only when there is no generator, or when the generator failed before writing anything.
+/// is decided by the <see cref="IRelevanceGate"/>, with or without a generator; when nothing was, the answer says so and
+/// the model is not called at all. The extractive answerer quotes the documents only when there is no generator, or
+/// when the generator failed before writing anything.
 /// </remarks>
 public sealed class QuestionService
 {
@@ -31,12 +32,10 @@ public sealed class QuestionService
     public const string ExtractiveModelId = "extractive";
 
     /// <summary>Version recorded for the extractive answerer (its algorithm, not weights).</summary>
-    public const string ExtractiveModelVersion = "1";
+    public const string ExtractiveModelVersion = "2";
 
-    private readonly HybridRetriever _retriever;
     private readonly ExtractiveAnswerer _answerer;
-    private readonly IRelevanceGate _relevance;
-    private readonly QueryRewriter _rewriter;
+    private readonly QuestionSearch _search;
     private readonly ConversationTurns _turns;
     private readonly IAuditLog _audit;
     private readonly AuditOptions _auditOptions;
@@ -62,15 +61,13 @@ public sealed class QuestionService
         ArgumentNullException.ThrowIfNull(auditOptions);
         ArgumentNullException.ThrowIfNull(answerOptions);
         ArgumentNullException.ThrowIfNull(embedder);
-        _retriever = retriever;
         _answerer = answerer;
-        _relevance = relevance;
-        _rewriter = rewriter;
         _turns = turns;
         _audit = audit;
         _auditOptions = auditOptions.Value;
         _answerOptions = answerOptions.Value;
         _generated = generator is null ? null : new GeneratedAnswerStream(generator, _answerOptions, (ILogger?)logger ?? NullLogger.Instance);
+        _search = new QuestionSearch(retriever, relevance, rewriter, _generated is not null);
         _embeddingModel = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
         _embeddingVersion = new Lazy<string?>(() => embedder.GetService<ModelVersion>()?.Value);
     }
@@ -137,13 +134,13 @@ public sealed class QuestionService
 
         // Recorded before anything is searched, so a question that crashes the pipeline is still on record.
         await AppendOrRefuseAsync([events.Asked(request, history.Messages.Count, history.Withheld)], cancellationToken);
-        var query = await _rewriter.RewriteAsync(request.Question, history.Messages, cancellationToken);
-        var retrieved = await _retriever.RetrieveAsync(query, scope, cancellationToken: cancellationToken);
+        var (query, retrieved, decision) = await _search.SearchAsync(request.Question, history.Messages, scope, cancellationToken);
         var retrieval = events.Retrieved(retrieved, query, request.Question);
-        if (_generated is null || !(await _relevance.DecideAsync(query, retrieved, cancellationToken)).FoundRelevant)
+        if (_generated is null || !decision.FoundRelevant)
         {
-            // No generator: the quoter answers. Nothing relevant: say so without calling the model, which could only guess.
-            var quoted = _generated is null ? await QuoteAsync(query, retrieved, cancellationToken) : Answer.NothingFound with { SearchQuery = query };
+            // Nothing relevant: say so, without calling the model (which could only guess) or quoting an unrelated
+            // passage. The same decision applies with and without a generator. Otherwise, without one, the quoter answers.
+            var quoted = decision.FoundRelevant ? await QuoteAsync(query, request.Question, retrieved, cancellationToken) : Answer.NothingFound with { SearchQuery = query };
             await AppendOrRefuseAsync([retrieval, events.Answered(quoted, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
             await _turns.SaveAsync(request, scope, quoted, ConversationTurns.QuotedSets(quoted, retrieved), cancellationToken);
             yield return new AnswerUpdate(quoted.Text) { Final = quoted };
@@ -167,7 +164,7 @@ public sealed class QuestionService
         if (outcome.Answer is not { } answer)
         {
             // The model wrote nothing: the quoted answer is still a correct answer, given with a notice.
-            var fallback = (await QuoteAsync(query, retrieved, cancellationToken)) with { Notice = $"The answer model could not be reached ({outcome.Failure}); these are quoted passages instead." };
+            var fallback = (await QuoteAsync(query, request.Question, retrieved, cancellationToken)) with { Notice = $"The answer model could not be reached ({outcome.Failure}); these are quoted passages instead." };
             await AppendOrRefuseAsync([events.Answered(fallback, null, ExtractiveModelId, ExtractiveModelVersion)], cancellationToken);
             await _turns.SaveAsync(request, scope, fallback, ConversationTurns.QuotedSets(fallback, retrieved), cancellationToken);
             yield return new AnswerUpdate(fallback.Text) { Final = fallback };
@@ -179,8 +176,8 @@ public sealed class QuestionService
         yield return new AnswerUpdate(outcome.Tail) { Final = answer };
     }
 
-    private async Task<Answer> QuoteAsync(string query, IReadOnlyList<RetrievedChunk> retrieved, CancellationToken cancellationToken) =>
-        (await _answerer.AnswerAsync(query, retrieved, cancellationToken)) with { SearchQuery = query };
+    private async Task<Answer> QuoteAsync(string query, string question, IReadOnlyList<RetrievedChunk> retrieved, CancellationToken cancellationToken) =>
+        (await _answerer.AnswerAsync(query, question, retrieved, cancellationToken)) with { SearchQuery = query };
 
     private async Task AppendOrRefuseAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {

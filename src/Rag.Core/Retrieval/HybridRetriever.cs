@@ -69,6 +69,6 @@ public sealed class HybridRetriever
 
     private static List<RetrievedChunk> Single(IReadOnlyList<SearchHit> hits, int limit, bool dense) =>
         hits.Take(limit)
-            .Select((h, i) => new RetrievedChunk(h.Chunk, h.DocumentTitle, h.Score, dense ? i + 1 : null, dense ? null : i + 1) { DenseSimilarity = dense ? h.Score : null })
+            .Select((h, i) => new RetrievedChunk(h.Chunk, h.DocumentTitle, h.Score, dense ? i + 1 : null, dense ? null : i + 1) { DenseSimilarity = dense ? h.Score : null, KeywordScore = dense ? null : h.Score })
             .ToList();
 }

@@ -34,6 +34,7 @@ public static class ReciprocalRankFusion
         {
             var entry = GetOrAdd(entries, keyword[i]);
             entry.KeywordRank ??= i + 1;
+            entry.KeywordScore ??= keyword[i].Score;
             entry.Score += keywordWeight / (k + i + 1);
         }
 
@@ -42,7 +43,7 @@ public static class ReciprocalRankFusion
             .ThenBy(e => Math.Min(e.DenseRank ?? int.MaxValue, e.KeywordRank ?? int.MaxValue))
             .ThenBy(e => e.Hit.Chunk.Id)
             .Take(limit)
-            .Select(e => new RetrievedChunk(e.Hit.Chunk, e.Hit.DocumentTitle, e.Score, e.DenseRank, e.KeywordRank) { DenseSimilarity = e.DenseSimilarity })
+            .Select(e => new RetrievedChunk(e.Hit.Chunk, e.Hit.DocumentTitle, e.Score, e.DenseRank, e.KeywordRank) { DenseSimilarity = e.DenseSimilarity, KeywordScore = e.KeywordScore })
             .ToList();
     }
 
@@ -68,5 +69,7 @@ public static class ReciprocalRankFusion
         public double? DenseSimilarity { get; set; }
 
         public int? KeywordRank { get; set; }
+
+        public double? KeywordScore { get; set; }
     }
 }

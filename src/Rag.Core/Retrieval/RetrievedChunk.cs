@@ -12,4 +12,7 @@ public sealed record RetrievedChunk(Chunk Chunk, string DocumentTitle, double Sc
 {
     /// <summary>The dense search's score of the chunk (cosine similarity to the query), or null when only the keyword search found it.</summary>
     public double? DenseSimilarity { get; init; }
+
+    /// <summary>The keyword search's score of the chunk (BM25, higher is better), or null when only the dense search found it.</summary>
+    public double? KeywordScore { get; init; }
 }

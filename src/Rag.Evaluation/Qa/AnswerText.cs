@@ -19,6 +19,17 @@ public static partial class AnswerText
         return [.. expected.Where(e => !haystack.Contains(Normalise(e), StringComparison.OrdinalIgnoreCase))];
     }
 
+    /// <summary>
+    /// The first sentence of <paramref name="answer"/>: the text up to and including its first "[n]" citation marker
+    /// (a quoted answer is sentences each followed by their citation), or the whole text when it cites nothing.
+    /// </summary>
+    public static string FirstSentence(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var marker = CitationMarker().Match(answer);
+        return marker.Success ? answer[..(marker.Index + marker.Length)] : answer;
+    }
+
     /// <summary>Trims and collapses every run of whitespace (including line breaks and non-breaking spaces) to one space.</summary>
     public static string Normalise(string text)
     {

@@ -15,6 +15,15 @@ public sealed record QaCase(
     IReadOnlyList<string> ExpectedAnswerContains,
     bool ExpectNoAnswer)
 {
+    /// <summary>
+    /// The conversation the question belongs to, or null for a one-off question: the questions of one conversation are
+    /// asked in file order, each with the earlier turns (questions and answers) as its history.
+    /// </summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>True when the question changes the topic of its conversation: it must be answered exactly as if asked fresh.</summary>
+    public bool TopicChange { get; init; }
+
     /// <summary>True when the case says anything that can be scored.</summary>
     public bool HasExpectations => ExpectedDocuments.Count > 0 || ExpectedAnswerContains.Count > 0 || ExpectNoAnswer;
 }

@@ -12,7 +12,7 @@ public static class QaCaseFile
 {
     /// <summary>The field names a line may have.</summary>
     public static IReadOnlyList<string> KnownFields { get; } =
-        ["question", "expectedDocuments", "expectedAnswerContains", "expectNoAnswer", "id", "comment"];
+        ["question", "expectedDocuments", "expectedAnswerContains", "expectNoAnswer", "id", "comment", "conversation", "topicChange"];
 
     /// <summary>Reads and validates <paramref name="path"/>.</summary>
     /// <exception cref="QaFormatException">The file is empty or some line is malformed.</exception>
@@ -131,12 +131,19 @@ public static class QaCaseFile
             var documents = StringOrStrings(root, "expectedDocuments", errors);
             var contains = StringOrStrings(root, "expectedAnswerContains", errors);
             var noAnswer = OptionalBoolean(root, "expectNoAnswer", errors);
+            var conversation = OptionalString(root, "conversation", errors);
+            var topicChange = OptionalBoolean(root, "topicChange", errors);
+            if (topicChange && string.IsNullOrWhiteSpace(conversation))
+            {
+                errors.Add("\"topicChange\": true needs a \"conversation\" to change the topic of");
+            }
+
             if (noAnswer && (documents.Count > 0 || contains.Count > 0))
             {
                 errors.Add("\"expectNoAnswer\": true contradicts a non-empty expectedDocuments or expectedAnswerContains");
             }
 
-            return question is null ? null : new QaCase(number, id, question, documents, contains, noAnswer);
+            return question is null ? null : new QaCase(number, id, question, documents, contains, noAnswer) { Conversation = conversation, TopicChange = topicChange };
         }
     }
 

@@ -1,3 +1,5 @@
+using Rag.Core.Answers;
+
 namespace Rag.Evaluation.Qa;
 
 /// <summary>One question's outcome: what was expected, what came back, and each check (null when the question does not judge it).</summary>
@@ -39,10 +41,29 @@ public sealed record QaCaseResult(
     bool? AbstainedAsExpected,
     double Milliseconds)
 {
+    /// <summary>The first sentence of the answer (up to its first citation) contains every expected text; null when not judged or abstained.</summary>
+    public bool? FirstSentenceContainsAll { get; init; }
+
+    /// <summary>What the relevance gate decided for the question, with its signals.</summary>
+    public RelevanceDecision? Relevance { get; init; }
+
+    /// <summary>The conversation the question belongs to, or null.</summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>True when the question was asked after earlier turns of its conversation.</summary>
+    public bool FollowUp { get; init; }
+
+    /// <summary>True when the question changes the topic of its conversation.</summary>
+    public bool TopicChange { get; init; }
+
+    /// <summary>For a topic change: the answer equals the answer to the question asked fresh.</summary>
+    public bool? SameAsFresh { get; init; }
+
     /// <summary>Every check the question makes passed; for expected documents that means a hit and no citation elsewhere.</summary>
     public bool Passed =>
         Hit != false
         && (CitationsOnExpected is null || CitationsOnExpected == Citations.Count)
         && AnswerContainsAll != false
-        && AbstainedAsExpected != false;
+        && AbstainedAsExpected != false
+        && SameAsFresh != false;
 }

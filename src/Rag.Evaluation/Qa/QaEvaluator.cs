@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Rag.Core.Access;
 using Rag.Core.Answers;
@@ -16,17 +17,29 @@ namespace Rag.Evaluation.Qa;
 public sealed class QaEvaluator
 {
     private readonly QuestionService _questions;
+    private readonly IRelevanceGate _relevance;
     private readonly HybridRetriever _retriever;
     private readonly IDocumentIndex _index;
     private readonly RetrievalOptions _retrieval;
     private readonly AnswerOptions _answering;
+    private readonly RelevanceOptions _relevanceOptions;
 
     /// <summary>Creates the evaluator over the product's own services.</summary>
-    public QaEvaluator(QuestionService questions, HybridRetriever retriever, IDocumentIndex index, IOptions<RetrievalOptions> retrieval, IOptions<AnswerOptions> answering)
+    public QaEvaluator(
+        QuestionService questions,
+        HybridRetriever retriever,
+        IDocumentIndex index,
+        IRelevanceGate relevance,
+        IOptions<RetrievalOptions> retrieval,
+        IOptions<AnswerOptions> answering,
+        IOptions<RelevanceOptions> relevanceOptions)
     {
         ArgumentNullException.ThrowIfNull(retrieval);
         ArgumentNullException.ThrowIfNull(answering);
+        ArgumentNullException.ThrowIfNull(relevanceOptions);
+        _relevanceOptions = relevanceOptions.Value;
         _questions = questions;
+        _relevance = relevance;
         _retriever = retriever;
         _index = index;
         _retrieval = retrieval.Value;
@@ -67,10 +80,24 @@ public sealed class QaEvaluator
 
         var documents = new Dictionary<string, QaDocument>(StringComparer.Ordinal);
         var results = new List<QaCaseResult>(cases.Cases.Count);
+        var conversations = new Dictionary<string, List<ChatMessage>>(StringComparer.Ordinal);
         foreach (var qaCase in cases.Cases)
         {
-            var observation = await ObserveAsync(qaCase.Question, scope, documents, cancellationToken);
-            results.Add(QaScorer.Score(qaCase, observation, k));
+            List<ChatMessage> history = [];
+            if (qaCase.Conversation is { } conversation && !conversations.TryGetValue(conversation, out history!))
+            {
+                history = [];
+                conversations.Add(conversation, history);
+            }
+
+            var observation = await ObserveAsync(qaCase, [.. history], scope, documents, cancellationToken);
+            results.Add(QaScorer.Score(qaCase, observation, k) with { FollowUp = history.Count > 0 });
+            if (qaCase.Conversation is not null)
+            {
+                history.Add(new ChatMessage(ChatRole.User, qaCase.Question));
+                history.Add(new ChatMessage(ChatRole.Assistant, observation.Answer.Text));
+            }
+
             progress?.Report(results.Count);
         }
 
@@ -86,14 +113,29 @@ public sealed class QaEvaluator
             RankingDepth,
             QaSummary.From(results, k),
             [.. cases.Warnings, .. UnmatchedExpectations(cases, documents.Values, scope)],
-            results);
+            results)
+        {
+            Relevance = _relevanceOptions,
+        };
     }
 
-    private async Task<QaObservation> ObserveAsync(string question, AccessScope scope, Dictionary<string, QaDocument> documents, CancellationToken cancellationToken)
+    private async Task<QaObservation> ObserveAsync(
+        QaCase qaCase, IReadOnlyList<ChatMessage> history, AccessScope scope, Dictionary<string, QaDocument> documents, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var retrieved = await _retriever.RetrieveAsync(question, scope, topK: RankingDepth, cancellationToken: cancellationToken);
-        var answer = await _questions.AskAsync(question, scope, cancellationToken);
+        var answer = await _questions.AskAsync(new AskRequest(qaCase.Question) { History = history }, scope, QuestionService.LocalContext(scope), cancellationToken);
+
+        // The documents are ranked, and the gate's signals measured, for the query the answer searched.
+        var query = answer.SearchQuery ?? qaCase.Question;
+        var retrieved = await _retriever.RetrieveAsync(query, scope, topK: RankingDepth, cancellationToken: cancellationToken);
+        var relevance = await _relevance.DecideAsync(query, [.. retrieved.Take(_retrieval.TopK)], cancellationToken);
+        bool? sameAsFresh = null;
+        if (qaCase.TopicChange)
+        {
+            var fresh = await _questions.AskAsync(qaCase.Question, scope, cancellationToken);
+            sameAsFresh = fresh.Text == answer.Text;
+        }
+
         watch.Stop();
 
         var seen = new Dictionary<string, QaDocument>(StringComparer.Ordinal);
@@ -116,7 +158,7 @@ public sealed class QaEvaluator
             }
         }
 
-        return new QaObservation(ranked, answer, seen, watch.Elapsed.TotalMilliseconds);
+        return new QaObservation(ranked, answer, seen, watch.Elapsed.TotalMilliseconds) { Relevance = relevance, SameAsFresh = sameAsFresh };
     }
 
     private async Task<QaDocument> ResolveAsync(string documentId, string setName, string title, Dictionary<string, QaDocument> cache, CancellationToken cancellationToken)

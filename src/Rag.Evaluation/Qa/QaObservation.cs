@@ -11,4 +11,11 @@ public sealed record QaObservation(
     IReadOnlyList<QaDocument> RankedDocuments,
     Answer Answer,
     IReadOnlyDictionary<string, QaDocument> Documents,
-    double Milliseconds);
+    double Milliseconds)
+{
+    /// <summary>What the relevance gate decided over the answer's retrieval, with its signals; null when not measured.</summary>
+    public RelevanceDecision? Relevance { get; init; }
+
+    /// <summary>For a question that changes the topic of a conversation: the answer equals the one to the question asked fresh.</summary>
+    public bool? SameAsFresh { get; init; }
+}

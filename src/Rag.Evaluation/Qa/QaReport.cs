@@ -31,4 +31,8 @@ public sealed record QaReport(
     int RankingDepth,
     QaSummary Summary,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<QaCaseResult> Cases);
+    IReadOnlyList<QaCaseResult> Cases)
+{
+    /// <summary>Relevance gate settings in force (they decide, with Answering, when the answer is "nothing found").</summary>
+    public RelevanceOptions? Relevance { get; init; }
+}

@@ -42,6 +42,7 @@ public static class QaScorer
 
         var abstained = !answer.FoundRelevant;
         var missing = qaCase.ExpectedAnswerContains.Count > 0 ? AnswerText.Missing(answer.Text, qaCase.ExpectedAnswerContains) : [];
+        var firstSentence = qaCase.ExpectedAnswerContains.Count > 0 && !abstained ? AnswerText.Missing(AnswerText.FirstSentence(answer.Text), qaCase.ExpectedAnswerContains).Count == 0 : (bool?)null;
         return new QaCaseResult(
             qaCase.Line,
             qaCase.Id,
@@ -60,6 +61,13 @@ public static class QaScorer
             qaCase.ExpectedAnswerContains.Count > 0 ? missing.Count == 0 : null,
             missing,
             qaCase.ExpectNoAnswer ? abstained : null,
-            observation.Milliseconds);
+            observation.Milliseconds)
+        {
+            FirstSentenceContainsAll = firstSentence,
+            Relevance = observation.Relevance,
+            Conversation = qaCase.Conversation,
+            TopicChange = qaCase.TopicChange,
+            SameAsFresh = qaCase.TopicChange ? observation.SameAsFresh : null,
+        };
     }
 }

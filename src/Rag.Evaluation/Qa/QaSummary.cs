@@ -39,6 +39,24 @@ public sealed record QaSummary(
     double? NoAnswerRate,
     int AbstainedWhenAnswerable)
 {
+    /// <summary>Of <see cref="AnswerQuestions"/>, answers whose first sentence (up to its first citation) contains every expected text.</summary>
+    public int FirstSentenceContaining { get; init; }
+
+    /// <summary>FirstSentenceContaining / AnswerQuestions.</summary>
+    public double? FirstSentenceRate { get; init; }
+
+    /// <summary>Questions asked after earlier turns of their conversation that keep its topic.</summary>
+    public int FollowUps { get; init; }
+
+    /// <summary>Of those, questions whose every check passed (right document, expected text).</summary>
+    public int FollowUpsPassed { get; init; }
+
+    /// <summary>Questions that change the topic of their conversation.</summary>
+    public int TopicChanges { get; init; }
+
+    /// <summary>Of those, questions answered exactly as when asked fresh.</summary>
+    public int TopicChangesAsFresh { get; init; }
+
     /// <summary>Aggregates per-question results.</summary>
     public static QaSummary From(IReadOnlyList<QaCaseResult> results, int k)
     {
@@ -69,7 +87,15 @@ public sealed record QaSummary(
             noAnswerQuestions,
             abstainedAsExpected,
             Rate(abstainedAsExpected, noAnswerQuestions),
-            results.Count(r => r.Abstained && (r.ExpectedDocuments.Count > 0 || r.ExpectedAnswerContains.Count > 0)));
+            results.Count(r => r.Abstained && (r.ExpectedDocuments.Count > 0 || r.ExpectedAnswerContains.Count > 0)))
+        {
+            FirstSentenceContaining = results.Count(r => r.FirstSentenceContainsAll == true),
+            FirstSentenceRate = Rate(results.Count(r => r.FirstSentenceContainsAll == true), answerQuestions),
+            FollowUps = results.Count(r => r.FollowUp && !r.TopicChange),
+            FollowUpsPassed = results.Count(r => r.FollowUp && !r.TopicChange && r.Passed),
+            TopicChanges = results.Count(r => r.TopicChange),
+            TopicChangesAsFresh = results.Count(r => r.SameAsFresh == true),
+        };
     }
 
     private static double? Rate(int count, int total) => total == 0 ? null : (double)count / total;

@@ -218,7 +218,7 @@ public sealed class GroundedGenerationTests
     }
 
     [Fact]
-    public async Task AskAsync_FollowUpWithoutAGenerator_SearchesPreviousQuestionAndFollowUpTogether()
+    public async Task AskAsync_FollowUpWithoutAGenerator_SearchesTheFollowUpAloneAndWithThePreviousQuestion()
     {
         var index = new FixedIndexFake(VpnText);
         var service = Service(new RecordingAuditLogFake(), null, index);
@@ -226,7 +226,7 @@ public sealed class GroundedGenerationTests
 
         var answer = await service.AskAsync(request, Staff, QuestionService.LocalContext(Staff));
 
-        Assert.Equal(["How do I install the VPN? Does it need a token?"], index.KeywordQueries);
+        Assert.Equal(["Does it need a token?", "How do I install the VPN? Does it need a token?"], index.KeywordQueries);
         Assert.Equal("How do I install the VPN? Does it need a token?", answer.SearchQuery);
     }
 

@@ -19,7 +19,7 @@ public sealed class OptionsDefaultsTests
     {
         var o = new AnswerOptions();
 
-        Assert.Equal((3, 0.38, 0.12, 400), (o.MaxSentences, o.MinRelevance, o.RelativeMargin, o.MaxSnippetChars));
+        Assert.Equal((3, 0.38, 0.12, 400, 0.5), (o.MaxSentences, o.MinRelevance, o.RelativeMargin, o.MaxSnippetChars, o.TermWeight));
     }
 
     [Fact]
