@@ -30,12 +30,12 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
     private readonly SqliteStore _store;
     private readonly CompositeDocumentIndex _index;
 
-    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time)
+    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time, KeywordAnalyzer analyzer)
     {
         _store = store;
         Catalog = new SqliteDocumentCatalog(store, logger, time);
         Vectors = new SqliteVectorIndex(store);
-        Keywords = new SqliteKeywordIndex(store);
+        Keywords = new SqliteKeywordIndex(store, analyzer);
         _index = new CompositeDocumentIndex(Catalog, Vectors, Keywords);
     }
 
@@ -77,8 +77,9 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
             writer.Open();
             SqliteFiles.ConfigureWriter(writer, fullSync: false, logger);
             IndexSchema.Migrate(writer, logger, cancellationToken);
+            KeywordTable.Ensure(writer, options.KeywordAnalyzer, logger, cancellationToken);
             store = new SqliteStore(path, connectionString, writer);
-            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System);
+            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System, options.KeywordAnalyzer);
             var loaded = index.Vectors.Load(writer, cancellationToken);
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             logger.IndexOpened(path, loaded, elapsedMs);

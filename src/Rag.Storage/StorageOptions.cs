@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Rag.Core.Storage;
 
 namespace Rag.Storage;
 
@@ -21,4 +22,12 @@ public sealed class StorageOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Rag:Storage:ConversationRetention must be between 00:01:00 and 3650.00:00:00.")]
     public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How the keyword index analyzes text: <c>English</c> (default; Porter stemming and English stop words dropped from
+    /// queries) or <c>Simple</c> (case and diacritics folded only), for a deployment whose documents are mostly not
+    /// English. Changing it rebuilds the keyword index from the stored chunk texts at the next start (no re-embedding).
+    /// </summary>
+    [EnumDataType(typeof(KeywordAnalyzer), ErrorMessage = "Rag:Storage:KeywordAnalyzer must be English or Simple.")]
+    public KeywordAnalyzer KeywordAnalyzer { get; set; } = KeywordAnalyzer.English;
 }
