@@ -24,8 +24,9 @@ public sealed class BeirDatasetTests
     public async Task Half_AAndB_SplitQueriesByPositionInOrdinalIdOrder()
     {
         using var dir = new TempDirectory();
-        var queries = string.Join('\n', new[] { "q1", "q10", "q2", "q3", "q4" }.Select(q => $$"""{"_id": "{{q}}", "text": "t {{q}}"}"""));
-        var qrels = "query-id\tcorpus-id\tscore\n" + string.Concat(new[] { "q1", "q10", "q2", "q3", "q4" }.Select(q => $"{q}\td1\t1\n"));
+        string[] ids = ["q1", "q10", "q2", "q3", "q4"];
+        var queries = string.Join('\n', ids.Select(q => $$"""{"_id": "{{q}}", "text": "t {{q}}"}"""));
+        var qrels = "query-id\tcorpus-id\tscore\n" + string.Concat(ids.Select(q => $"{q}\td1\t1\n"));
         Write(dir, """{"_id": "d1", "text": "one"}""", queries, qrels);
         var data = await BeirDataset.LoadAsync(dir.Path);
 
