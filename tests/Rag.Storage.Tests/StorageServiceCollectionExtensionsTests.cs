@@ -60,6 +60,29 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddRagStorage_KeywordAnalyzer_DefaultsToEnglishAndBindsSimple()
+    {
+        await using var defaults = Build(_temp.Combine("a"));
+        await using var simple = Build(_temp.Combine("b"), analyzer: "simple");
+
+        Assert.Equal(KeywordAnalyzer.English, defaults.GetRequiredService<IOptions<StorageOptions>>().Value.KeywordAnalyzer);
+        Assert.Equal(KeywordAnalyzer.English, defaults.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+        Assert.Equal(KeywordAnalyzer.Simple, simple.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+    }
+
+    [Theory]
+    [InlineData("klingon")]
+    [InlineData("7")]
+    public void AddRagStorage_KeywordAnalyzerUnknown_FailsNamingTheKey(string analyzer)
+    {
+        using var provider = Build(_temp.Path, analyzer: analyzer);
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:KeywordAnalyzer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddRagStorage_PortsResolved_AreTheSqliteStoresOwn()
     {
         await using var provider = Build(_temp.Combine("data"));
@@ -100,10 +123,10 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null)
+    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null, string? analyzer = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory, ["Rag:Storage:KeywordAnalyzer"] = analyzer })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
