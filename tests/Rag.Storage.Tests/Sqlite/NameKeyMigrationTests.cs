@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Core.Documents;
 using Rag.Core.Ids;
 using Rag.Core.Storage;
+using Rag.Storage.Sqlite;
 using Rag.Testing;
 using static Rag.Testing.Contracts.IndexTestData;
 
@@ -30,7 +31,7 @@ public sealed class NameKeyMigrationTests : IDisposable
 
         await using var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
 
-        Assert.Equal("4", Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal(IndexSchema.LatestVersion.ToString(CultureInfo.InvariantCulture), Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Single(await index.SearchKeywordAsync("zephyrgate", User("employees"), 10));
         Assert.Single(await index.SearchKeywordAsync("zephyrgate", User("Employees"), 10));
         Assert.Equal("The VPN gateway is zephyrgate.", (await index.SearchDenseAsync(Axis(0), User("employees"), 1))[0].Chunk.Text);
