@@ -21,6 +21,8 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
 
     private StorageOptions SimpleOptions => new() { DataDirectory = Options.DataDirectory, KeywordAnalyzer = KeywordAnalyzer.Simple };
 
+    private StorageOptions EnglishOptions => new() { DataDirectory = Options.DataDirectory, KeywordAnalyzer = KeywordAnalyzer.English };
+
     /// <summary>Runs after the base class's DisposeAsync has closed every index the test opened.</summary>
     public void Dispose() => _temp.Dispose();
 
@@ -33,7 +35,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
         Assert.Equal(Latest, Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
-        Assert.Equal("english", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
+        Assert.Equal("simple", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
     {
         string path;
         List<EmbeddedChunk> chunks;
-        await using (var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        await using (var index = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance))
         {
             path = index.DatabasePath;
             await index.EnsureModelAsync(Model);
@@ -153,7 +155,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
 
         Assert.Equal("simple", Scalar(path, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
 
-        await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance);
 
         Assert.Equal(Latest, Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("english", Scalar(path, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
@@ -167,7 +169,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
     public async Task Open_OtherAnalyzerConfigured_RebuildsKeywordIndexBothWays()
     {
         List<EmbeddedChunk> chunks;
-        await using (var index = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance))
+        await using (var index = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance))
         {
             await index.EnsureModelAsync(Model);
             await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
@@ -181,7 +183,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
             Assert.Single(await simple.SearchKeywordAsync("flooded", User("group-a"), 10));
         }
 
-        await using var english = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
+        await using var english = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance);
         Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await english.SearchKeywordAsync("flooding river", User("group-a"), 10)).Chunk.Id);
     }
 

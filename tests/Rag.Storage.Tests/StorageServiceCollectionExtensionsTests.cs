@@ -60,14 +60,14 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task AddRagStorage_KeywordAnalyzer_DefaultsToEnglishAndBindsSimple()
+    public async Task AddRagStorage_KeywordAnalyzer_DefaultsToSimpleAndBindsEnglish()
     {
         await using var defaults = Build(_temp.Combine("a"));
-        await using var simple = Build(_temp.Combine("b"), analyzer: "simple");
+        await using var english = Build(_temp.Combine("b"), analyzer: "english");
 
-        Assert.Equal(KeywordAnalyzer.English, defaults.GetRequiredService<IOptions<StorageOptions>>().Value.KeywordAnalyzer);
-        Assert.Equal(KeywordAnalyzer.English, defaults.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
-        Assert.Equal(KeywordAnalyzer.Simple, simple.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+        Assert.Equal(KeywordAnalyzer.Simple, defaults.GetRequiredService<IOptions<StorageOptions>>().Value.KeywordAnalyzer);
+        Assert.Equal(KeywordAnalyzer.Simple, defaults.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+        Assert.Equal(KeywordAnalyzer.English, english.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
     }
 
     [Theory]
@@ -125,9 +125,13 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null, string? analyzer = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory, ["Rag:Storage:KeywordAnalyzer"] = analyzer })
-            .Build();
+        var settings = new Dictionary<string, string?> { ["Rag:Storage:DataDirectory"] = dataDirectory };
+        if (analyzer is not null)
+        {
+            settings["Rag:Storage:KeywordAnalyzer"] = analyzer;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddRagStorage(configuration);

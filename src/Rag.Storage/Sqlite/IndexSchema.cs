@@ -118,7 +118,7 @@ internal static class IndexSchema
         """),
 
         // Version 7 of the merged schema (issue 16; appended after issue 14's versions 5 and 6 at merge). The keyword
-        // index's analyzer becomes a setting (Rag:Storage:KeywordAnalyzer, english by default: the Porter stemming that
+        // index's analyzer becomes a setting (Rag:Storage:KeywordAnalyzer, simple by default; english adds the Porter stemming that
         // version 1 left out on purpose took SciFact's BM25 nDCG@10 from 0.630 to 0.673, see bench/README.md). Every
         // file so far was built with the simple analyzer (unicode61 remove_diacritics 2); this records it, and the open
         // that follows rebuilds chunks_fts from the stored chunk texts when the configured analyzer differs (KeywordTable).
