@@ -26,8 +26,17 @@ public sealed class SqliteKeywordIndex : IKeywordIndex
         " ORDER BY score DESC, k.rowid LIMIT $limit;";
 
     private readonly SqliteStore _store;
+    private readonly IReadOnlySet<string>? _stopWords;
 
-    internal SqliteKeywordIndex(SqliteStore store) => _store = store;
+    internal SqliteKeywordIndex(SqliteStore store, KeywordAnalyzer analyzer)
+    {
+        _store = store;
+        Analyzer = analyzer;
+        _stopWords = analyzer == KeywordAnalyzer.English ? EnglishStopWords.Words : null;
+    }
+
+    /// <summary>The analyzer the index was opened with (<see cref="StorageOptions.KeywordAnalyzer"/>).</summary>
+    public KeywordAnalyzer Analyzer { get; }
 
     /// <inheritdoc />
     public Task ReplaceDocumentAsync(SourceDocument document, string canonicalSetName, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken = default)
@@ -91,7 +100,7 @@ public sealed class SqliteKeywordIndex : IKeywordIndex
         ArgumentNullException.ThrowIfNull(readableSets);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         _store.ThrowIfDisposed();
-        if (readableSets.Count == 0 || limit == 0 || FtsQuery.Build(query) is not { } match)
+        if (readableSets.Count == 0 || limit == 0 || FtsQuery.Build(query, _stopWords) is not { } match)
         {
             return [];
         }
