@@ -33,12 +33,12 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
     private readonly CompositeDocumentIndex _index;
     private IndexChangeWatcher? _watcher;
 
-    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time, KeywordAnalyzer analyzer)
+    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time, StorageOptions options)
     {
         _store = store;
         Catalog = new SqliteDocumentCatalog(store, logger, time);
         Vectors = new SqliteVectorIndex(store);
-        Keywords = new SqliteKeywordIndex(store, analyzer);
+        Keywords = new SqliteKeywordIndex(store, options.KeywordAnalyzer, options.KeywordHeadingsWeight, options.KeywordTitleWeight);
         Inventory = new SqliteDocumentInventory(store);
         _index = new CompositeDocumentIndex(Catalog, Vectors, Keywords);
     }
@@ -86,7 +86,7 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
             IndexSchema.Migrate(writer, logger, cancellationToken);
             KeywordTable.Ensure(writer, options.KeywordAnalyzer, logger, cancellationToken);
             store = new SqliteStore(path, connectionString, writer);
-            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System, options.KeywordAnalyzer);
+            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System, options);
             var loaded = index.Vectors.Load(writer, cancellationToken);
             index._watcher = new IndexChangeWatcher(store, index.Vectors, index.Catalog, logger);
             index._watcher.Start(options.ChangePollInterval);

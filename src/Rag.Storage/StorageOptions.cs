@@ -39,4 +39,21 @@ public sealed class StorageOptions
     /// </summary>
     [EnumDataType(typeof(KeywordAnalyzer), ErrorMessage = "Rag:Storage:KeywordAnalyzer must be English or Simple.")]
     public KeywordAnalyzer KeywordAnalyzer { get; set; } = KeywordAnalyzer.Simple;
+
+    /// <summary>Default of <see cref="KeywordHeadingsWeight"/>.</summary>
+    public const double DefaultKeywordHeadingsWeight = 0.75;
+
+    /// <summary>Default of <see cref="KeywordTitleWeight"/>.</summary>
+    public const double DefaultKeywordTitleWeight = 0.5;
+
+    /// <summary>
+    /// BM25 weight of a chunk's heading path against its own text (weight 1). Read at query time: changing it needs no
+    /// re-indexing. Measured in bench/README.md ("Title and heading weights").
+    /// </summary>
+    [Range(0.0, 10.0, ErrorMessage = "Rag:Storage:KeywordHeadingsWeight must be between 0 and 10.")]
+    public double KeywordHeadingsWeight { get; set; } = DefaultKeywordHeadingsWeight;
+
+    /// <summary>BM25 weight of the document title against the chunk's own text (weight 1). Read at query time.</summary>
+    [Range(0.0, 10.0, ErrorMessage = "Rag:Storage:KeywordTitleWeight must be between 0 and 10.")]
+    public double KeywordTitleWeight { get; set; } = DefaultKeywordTitleWeight;
 }

@@ -84,6 +84,29 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Contains("Rag:Storage:KeywordAnalyzer", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("KeywordTitleWeight", "-0.5")]
+    [InlineData("KeywordHeadingsWeight", "11")]
+    public void AddRagStorage_KeywordColumnWeightOutOfRange_FailsNamingTheKey(string key, string value)
+    {
+        using var provider = Build(_temp.Path, extra: new() { ["Rag:Storage:" + key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:" + key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddRagStorage_KeywordColumnWeights_DefaultToTextOneHeadingsThreeQuartersTitleHalf()
+    {
+        using var provider = Build(_temp.Path);
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(0.75, options.KeywordHeadingsWeight);
+        Assert.Equal(0.5, options.KeywordTitleWeight);
+    }
+
     [Fact]
     public async Task AddRagStorage_PortsResolved_AreTheSqliteStoresOwn()
     {
