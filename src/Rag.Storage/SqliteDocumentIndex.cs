@@ -33,12 +33,12 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
     private readonly CompositeDocumentIndex _index;
     private IndexChangeWatcher? _watcher;
 
-    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time)
+    private SqliteDocumentIndex(SqliteStore store, ILogger logger, TimeProvider time, StorageOptions options)
     {
         _store = store;
         Catalog = new SqliteDocumentCatalog(store, logger, time);
         Vectors = new SqliteVectorIndex(store);
-        Keywords = new SqliteKeywordIndex(store);
+        Keywords = new SqliteKeywordIndex(store, options.KeywordAnalyzer, options.KeywordHeadingsWeight, options.KeywordTitleWeight);
         Inventory = new SqliteDocumentInventory(store);
         _index = new CompositeDocumentIndex(Catalog, Vectors, Keywords);
     }
@@ -84,8 +84,9 @@ public sealed class SqliteDocumentIndex : IDocumentIndex, IAsyncDisposable, IDis
             writer.Open();
             SqliteFiles.ConfigureWriter(writer, fullSync: false, logger);
             IndexSchema.Migrate(writer, logger, cancellationToken);
+            KeywordTable.Ensure(writer, options.KeywordAnalyzer, logger, cancellationToken);
             store = new SqliteStore(path, connectionString, writer);
-            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System);
+            index = new SqliteDocumentIndex(store, logger, timeProvider ?? TimeProvider.System, options);
             var loaded = index.Vectors.Load(writer, cancellationToken);
             index._watcher = new IndexChangeWatcher(store, index.Vectors, index.Catalog, logger);
             index._watcher.Start(options.ChangePollInterval);

@@ -14,20 +14,29 @@ namespace Rag.Storage;
 /// </summary>
 public sealed class SqliteKeywordIndex : IKeywordIndex
 {
-    // BM25 column weights (text, headings, title, set_tag): the chunk's own words count most; a title word is shared by
-    // every chunk of the document, so it should break ties rather than decide the ranking; the set tag is the access
-    // filter and never scores.
-    private const string Bm25 = "bm25(chunks_fts, 1.0, 0.75, 0.5, 0.0)";
-
-    private const string SearchSql =
-        "SELECT k.chunk_id, -" + Bm25 + " AS score" +
-        " FROM chunks_fts JOIN keyword_chunks k ON k.rowid = chunks_fts.rowid" +
-        " WHERE chunks_fts MATCH $match" +
-        " ORDER BY score DESC, k.rowid LIMIT $limit;";
-
     private readonly SqliteStore _store;
+    private readonly IReadOnlySet<string>? _stopWords;
+    private readonly string _searchSql;
 
-    internal SqliteKeywordIndex(SqliteStore store) => _store = store;
+    internal SqliteKeywordIndex(SqliteStore store, KeywordAnalyzer analyzer, double headingsWeight = StorageOptions.DefaultKeywordHeadingsWeight, double titleWeight = StorageOptions.DefaultKeywordTitleWeight)
+    {
+        _store = store;
+        Analyzer = analyzer;
+        _stopWords = analyzer == KeywordAnalyzer.English ? EnglishStopWords.Words : null;
+
+        // BM25 column weights (text, headings, title, set_tag): the chunk's own words count 1; headings and title are
+        // Rag:Storage:KeywordHeadingsWeight / KeywordTitleWeight (a title word is shared by every chunk of the document,
+        // so by default it breaks ties rather than decides the ranking); the set tag is the access filter and never scores.
+        var bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(chunks_fts, 1.0, {headingsWeight:R}, {titleWeight:R}, 0.0)");
+        _searchSql =
+            "SELECT k.chunk_id, -" + bm25 + " AS score" +
+            " FROM chunks_fts JOIN keyword_chunks k ON k.rowid = chunks_fts.rowid" +
+            " WHERE chunks_fts MATCH $match" +
+            " ORDER BY score DESC, k.rowid LIMIT $limit;";
+    }
+
+    /// <summary>The analyzer the index was opened with (<see cref="StorageOptions.KeywordAnalyzer"/>).</summary>
+    public KeywordAnalyzer Analyzer { get; }
 
     /// <inheritdoc />
     public Task ReplaceDocumentAsync(SourceDocument document, string canonicalSetName, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken = default)
@@ -91,13 +100,13 @@ public sealed class SqliteKeywordIndex : IKeywordIndex
         ArgumentNullException.ThrowIfNull(readableSets);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         _store.ThrowIfDisposed();
-        if (readableSets.Count == 0 || limit == 0 || FtsQuery.Build(query) is not { } match)
+        if (readableSets.Count == 0 || limit == 0 || FtsQuery.Build(query, _stopWords) is not { } match)
         {
             return [];
         }
 
         await using var connection = await _store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(SearchSql);
+        await using var command = connection.Command(_searchSql);
         command.Parameters.AddWithValue("$match", FtsQuery.Restrict(match, readableSets));
         command.Parameters.AddWithValue("$limit", limit);
         var hits = new List<ScoredChunk>(limit);

@@ -15,7 +15,13 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
 {
     private readonly TempDirectory _temp = new();
 
+    private static readonly string Latest = IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private StorageOptions Options => new() { DataDirectory = _temp.Combine("data", "nested") };
+
+    private StorageOptions SimpleOptions => new() { DataDirectory = Options.DataDirectory, KeywordAnalyzer = KeywordAnalyzer.Simple };
+
+    private StorageOptions EnglishOptions => new() { DataDirectory = Options.DataDirectory, KeywordAnalyzer = KeywordAnalyzer.English };
 
     /// <summary>Runs after the base class's DisposeAsync has closed every index the test opened.</summary>
     public void Dispose() => _temp.Dispose();
@@ -28,7 +34,8 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         Assert.True(File.Exists(Path.Combine(Options.DataDirectory, SqliteDocumentIndex.FileName)));
         Assert.Equal(Path.Combine(Path.GetFullPath(Options.DataDirectory), SqliteDocumentIndex.FileName), index.DatabasePath);
         Assert.Equal("wal", Scalar(index.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal(IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal(Latest, Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("simple", Scalar(index.DatabasePath, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
     }
 
     [Fact]
@@ -110,7 +117,7 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
 
         await using var reopened = await SqliteDocumentIndex.OpenAsync(Options, NullLogger.Instance);
 
-        Assert.Equal(IndexSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal(Latest, Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("0", Scalar(path, "SELECT count(*) FROM pragma_table_info('chunks') WHERE name = 'vector';"));
         Assert.Equal("3", Scalar(path, "SELECT count(*) FROM chunk_vectors;"));
         Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await reopened.SearchKeywordAsync("osprey", User("group-a"), 10)).Chunk.Id);
@@ -122,6 +129,62 @@ public sealed class SqliteDocumentIndexTests : DocumentIndexContractTests, IDisp
         await AddAsync(reopened, Document("set-a", "a.txt"), ("The osprey nests.", Axis(0)), ("The kestrel hovers.", Axis(1)));
         Assert.Equal("3", Scalar(path, "SELECT count(*) FROM keyword_chunks;"));
         Assert.Equal(2, (await reopened.SearchDenseAsync(Axis(1), User("group-a"), 10)).Count);
+    }
+
+    [Fact]
+    public async Task Open_Version4File_RebuildsKeywordIndexWithEnglishAnalyzerAndKeepsVectors()
+    {
+        string path;
+        List<EmbeddedChunk> chunks;
+        await using (var index = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance))
+        {
+            path = index.DatabasePath;
+            await index.EnsureModelAsync(Model);
+            await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+            await index.UpsertDocumentSetAsync(new DocumentSet("set-b", ["group-b"]));
+            chunks = await AddAsync(index, Document("set-a", "a.txt"), ("The ospreys migrated south.", Axis(0)), ("The kestrel hovers.", Axis(1)));
+            await AddAsync(index, Document("set-b", "b.txt"), ("The osprey migration secret.", Axis(0)));
+        }
+
+        Execute(path, LegacyLayout.Version4Sql);
+        await using (var simple = await SqliteDocumentIndex.OpenAsync(SimpleOptions, NullLogger.Instance))
+        {
+            // Still the version 4 index: no stemming.
+            Assert.Empty(await simple.SearchKeywordAsync("migrating osprey", User("group-a"), 10));
+        }
+
+        Assert.Equal("simple", Scalar(path, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
+
+        await using var reopened = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance);
+
+        Assert.Equal(Latest, Scalar(path, "SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("english", Scalar(path, "SELECT value FROM meta WHERE key = 'keyword_analyzer';"));
+        Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await reopened.SearchKeywordAsync("migrating osprey", User("group-a"), 10)).Chunk.Id);
+        Assert.Equal("set-b", Assert.Single(await reopened.SearchKeywordAsync("migrating osprey", User("group-b"), 10)).Chunk.SetName);
+        Assert.Equal("3", Scalar(path, "SELECT count(*) FROM chunk_vectors;"));
+        Assert.Equal(1.0, (await reopened.SearchDenseAsync(Axis(1), User("group-a"), 10))[0].Score, 4);
+    }
+
+    [Fact]
+    public async Task Open_OtherAnalyzerConfigured_RebuildsKeywordIndexBothWays()
+    {
+        List<EmbeddedChunk> chunks;
+        await using (var index = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance))
+        {
+            await index.EnsureModelAsync(Model);
+            await index.UpsertDocumentSetAsync(new DocumentSet("set-a", ["group-a"]));
+            chunks = await AddAsync(index, Document("set-a", "a.txt"), ("Rivers flooded the valleys.", Axis(0)));
+            Assert.Single(await index.SearchKeywordAsync("flooding river", User("group-a"), 10));
+        }
+
+        await using (var simple = await SqliteDocumentIndex.OpenAsync(SimpleOptions, NullLogger.Instance))
+        {
+            Assert.Empty(await simple.SearchKeywordAsync("flooding river", User("group-a"), 10));
+            Assert.Single(await simple.SearchKeywordAsync("flooded", User("group-a"), 10));
+        }
+
+        await using var english = await SqliteDocumentIndex.OpenAsync(EnglishOptions, NullLogger.Instance);
+        Assert.Equal(chunks[0].Chunk.Id, Assert.Single(await english.SearchKeywordAsync("flooding river", User("group-a"), 10)).Chunk.Id);
     }
 
     [Fact]

@@ -10,5 +10,5 @@ public sealed class SqliteKeywordIndexContractTests : KeywordIndexContract
 
     public override Task DisposeAsync() => _stores.CloseAsync();
 
-    protected override async Task<IKeywordIndex> CreateIndexAsync() => (await _stores.OpenNewAsync()).Keywords;
+    protected override async Task<IKeywordIndex> CreateIndexAsync(KeywordAnalyzer analyzer) => (await _stores.OpenNewAsync(analyzer)).Keywords;
 }

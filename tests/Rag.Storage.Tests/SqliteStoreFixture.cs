@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Rag.Core.Storage;
 
 namespace Rag.Storage.Tests;
 
@@ -11,10 +12,10 @@ internal sealed class SqliteStoreFixture
     private readonly List<(SqliteDocumentIndex Store, DirectoryInfo Directory)> _opened = [];
 
     /// <summary>A new, empty store in a directory of its own.</summary>
-    public async Task<SqliteDocumentIndex> OpenNewAsync()
+    public async Task<SqliteDocumentIndex> OpenNewAsync(KeywordAnalyzer analyzer = KeywordAnalyzer.English)
     {
         var directory = Directory.CreateTempSubdirectory("rag-store-");
-        var store = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = directory.FullName }, NullLogger.Instance);
+        var store = await SqliteDocumentIndex.OpenAsync(new StorageOptions { DataDirectory = directory.FullName, KeywordAnalyzer = analyzer }, NullLogger.Instance);
         _opened.Add((store, directory));
         return store;
     }

@@ -62,6 +62,52 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddRagStorage_KeywordAnalyzer_DefaultsToSimpleAndBindsEnglish()
+    {
+        await using var defaults = Build(_temp.Combine("a"));
+        await using var english = Build(_temp.Combine("b"), analyzer: "english");
+
+        Assert.Equal(KeywordAnalyzer.Simple, defaults.GetRequiredService<IOptions<StorageOptions>>().Value.KeywordAnalyzer);
+        Assert.Equal(KeywordAnalyzer.Simple, defaults.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+        Assert.Equal(KeywordAnalyzer.English, english.GetRequiredService<SqliteDocumentIndex>().Keywords.Analyzer);
+    }
+
+    [Theory]
+    [InlineData("klingon")]
+    [InlineData("7")]
+    public void AddRagStorage_KeywordAnalyzerUnknown_FailsNamingTheKey(string analyzer)
+    {
+        using var provider = Build(_temp.Path, analyzer: analyzer);
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:KeywordAnalyzer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("KeywordTitleWeight", "-0.5")]
+    [InlineData("KeywordHeadingsWeight", "11")]
+    public void AddRagStorage_KeywordColumnWeightOutOfRange_FailsNamingTheKey(string key, string value)
+    {
+        using var provider = Build(_temp.Path, extra: new() { ["Rag:Storage:" + key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Rag:Storage:" + key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddRagStorage_KeywordColumnWeights_DefaultToTextOneHeadingsThreeQuartersTitleHalf()
+    {
+        using var provider = Build(_temp.Path);
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(0.75, options.KeywordHeadingsWeight);
+        Assert.Equal(0.5, options.KeywordTitleWeight);
+    }
+
+    [Fact]
     public async Task AddRagStorage_PortsResolved_AreTheSqliteStoresOwn()
     {
         await using var provider = Build(_temp.Combine("data"));
@@ -152,12 +198,15 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null, Dictionary<string, string?>? extra = null)
+    private static ServiceProvider Build(string? dataDirectory, Action<IServiceCollection>? replace = null, Dictionary<string, string?>? extra = null, string? analyzer = null)
     {
         var settings = new Dictionary<string, string?>(extra ?? []) { ["Rag:Storage:DataDirectory"] = dataDirectory };
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings)
-            .Build();
+        if (analyzer is not null)
+        {
+            settings["Rag:Storage:KeywordAnalyzer"] = analyzer;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddRagStorage(configuration);

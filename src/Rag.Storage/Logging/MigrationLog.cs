@@ -16,4 +16,7 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Information, Message = "Re-keyed {Sets} set names, {Groups} group keys and {Documents} document ids of {Path} to the name rule (NFC, ASCII case folded)")]
     public static partial void NamesRekeyed(this ILogger logger, string path, int sets, int groups, int documents);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Information, Message = "Rebuilt the keyword index of {Path} with the {Analyzer} analyzer from {Chunks} stored chunk texts in {ElapsedMs} ms")]
+    public static partial void KeywordIndexRebuilt(this ILogger logger, string path, string analyzer, int chunks, long elapsedMs);
 }

@@ -14,10 +14,21 @@ internal static class FtsQuery
     /// <summary>Most distinct words kept from one query; bounds the work of a pasted page of text.</summary>
     public const int MaxTerms = 32;
 
-    /// <summary>The FTS5 MATCH expression for <paramref name="text"/>, or null when it holds no searchable word.</summary>
-    public static string? Build(string text)
+    private const string Punctuation = "\"'`.,;:!?()[]{}<>«»“”‘’";
+
+    /// <summary>
+    /// The FTS5 MATCH expression for <paramref name="text"/>, or null when it holds no searchable word. Words in
+    /// <paramref name="stopWords"/> (compared without surrounding punctuation, ignoring case) are left out, unless the
+    /// text holds nothing else.
+    /// </summary>
+    public static string? Build(string text, IReadOnlySet<string>? stopWords = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return (stopWords is null ? null : BuildCore(text, stopWords)) ?? BuildCore(text, null);
+    }
+
+    private static string? BuildCore(string text, IReadOnlySet<string>? stopWords)
+    {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var query = new StringBuilder();
         var start = -1;
@@ -36,7 +47,12 @@ internal static class FtsQuery
 
             if (start >= 0)
             {
-                AddTerm(text.AsSpan(start, i - start), seen, query);
+                var word = text.AsSpan(start, i - start);
+                if (stopWords is null || !stopWords.Contains(word.Trim(Punctuation).ToString()))
+                {
+                    AddTerm(word, seen, query);
+                }
+
                 start = -1;
             }
         }

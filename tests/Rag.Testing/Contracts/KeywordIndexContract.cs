@@ -12,8 +12,14 @@ namespace Rag.Testing.Contracts;
 /// </summary>
 public abstract class KeywordIndexContract : IAsyncLifetime
 {
-    /// <summary>Creates a new, empty keyword index for the current test; the subclass disposes it after the test.</summary>
-    protected abstract Task<IKeywordIndex> CreateIndexAsync();
+    /// <summary>
+    /// Creates a new, empty keyword index with <paramref name="analyzer"/> for the current test; the subclass disposes it
+    /// after the test.
+    /// </summary>
+    protected abstract Task<IKeywordIndex> CreateIndexAsync(KeywordAnalyzer analyzer);
+
+    /// <summary>A new, empty keyword index with the default analyzer (English).</summary>
+    protected Task<IKeywordIndex> CreateIndexAsync() => CreateIndexAsync(KeywordAnalyzer.English);
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => Task.CompletedTask;
@@ -36,6 +42,57 @@ public abstract class KeywordIndexContract : IAsyncLifetime
 
         Assert.Equal([chunks[1].Id, chunks[0].Id], hits.Select(h => h.ChunkId));
         Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [Fact]
+    public async Task Search_EnglishAnalyzer_StemmedQueryFindsInflectedForms()
+    {
+        var index = await CreateIndexAsync(KeywordAnalyzer.English);
+        var document = Document("set-a", "birds.txt");
+        var chunks = Plain(document, "Pelicans migrated along the coasts.", "Nothing relevant here.");
+        await index.ReplaceDocumentAsync(document, "set-a", chunks);
+
+        Assert.Equal(chunks[0].Id, Assert.Single(await index.SearchAsync("migrating pelican", ["set-a"], 10)).ChunkId);
+        Assert.Equal(chunks[0].Id, Assert.Single(await index.SearchAsync("coast", ["set-a"], 10)).ChunkId);
+    }
+
+    [Fact]
+    public async Task Search_SimpleAnalyzer_MatchesOnlyTheWrittenForm()
+    {
+        var index = await CreateIndexAsync(KeywordAnalyzer.Simple);
+        var document = Document("set-a", "birds.txt");
+        var chunks = Plain(document, "Pelicans migrated along the coasts.", "Nothing relevant here.");
+        await index.ReplaceDocumentAsync(document, "set-a", chunks);
+
+        Assert.Empty(await index.SearchAsync("migrating pelican", ["set-a"], 10));
+        Assert.Equal(chunks[0].Id, Assert.Single(await index.SearchAsync("pelicans", ["set-a"], 10)).ChunkId);
+        // Diacritics and case are folded by both analyzers.
+        Assert.Equal(chunks[0].Id, Assert.Single(await index.SearchAsync("MIGRÁTED", ["set-a"], 10)).ChunkId);
+    }
+
+    [Fact]
+    public async Task Search_EnglishAnalyzer_StopWordsDoNotMatchButAStopWordQueryStillSearches()
+    {
+        var index = await CreateIndexAsync(KeywordAnalyzer.English);
+        var document = Document("set-a", "words.txt");
+        var chunks = Plain(document, "The otter swims.", "It is the one of them that was there.");
+        await index.ReplaceDocumentAsync(document, "set-a", chunks);
+
+        // "the" and "of" are left out of the query, so the chunk full of them does not match.
+        Assert.Equal(chunks[0].Id, Assert.Single(await index.SearchAsync("the habits of the otter", ["set-a"], 10)).ChunkId);
+        // A query of stop words only keeps them.
+        Assert.Equal(2, (await index.SearchAsync("the", ["set-a"], 10)).Count);
+    }
+
+    [Fact]
+    public async Task Search_SimpleAnalyzer_KeepsStopWords()
+    {
+        var index = await CreateIndexAsync(KeywordAnalyzer.Simple);
+        var document = Document("set-a", "words.txt");
+        var chunks = Plain(document, "The otter swims.", "It is the one of them that was there.");
+        await index.ReplaceDocumentAsync(document, "set-a", chunks);
+
+        Assert.Equal(2, (await index.SearchAsync("the habits of the otter", ["set-a"], 10)).Count);
     }
 
     [Fact]
