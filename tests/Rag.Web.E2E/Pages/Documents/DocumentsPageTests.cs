@@ -23,7 +23,7 @@ public sealed class DocumentsPageTests(WebAppFixture app, BrowserFixture browser
         await page.Locator("#new-set-name").FillAsync("handbook");
         await page.Locator("#new-set-groups").FillAsync("team-a");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create set" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set handbook" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set handbook" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Locator("#upload-files").SetInputFilesAsync(
         [
             new FilePayload { Name = "starters.pdf", MimeType = "application/pdf", Buffer = TypesetPdf.Build("Starters", "New starters collect their badge at the front desk.") },
