@@ -29,6 +29,11 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
     private const string Asker = "local:e2e-asker";
     private const string Question = "What is the hotel allowance per night?";
 
+    // Test classes run in parallel on a shared machine: a circuit round trip can take longer than Playwright's 5 s default.
+    private const float SlowMs = 30_000;
+
+    private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = SlowMs };
+
     [Fact]
     public async Task AuditPage_ComplianceOfficer_FindsTheQuestionWithItsChunksExportsItAndTheExportVerifies()
     {
@@ -43,19 +48,20 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
         await page.GotoAsync("audit");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit", Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(guard);
+        await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync(Slow); // the grid's first page has loaded
 
         // Filter the log to the asker's questions.
         await page.GetByLabel("User id").FillAsync(Asker);
         await page.GetByLabel("Action").SelectOptionAsync(AuditActions.QuestionAsked);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
         var row = page.Locator("table tbody tr", new() { HasText = Asker });
-        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = SlowMs });
         await Expect(page.GetByTestId("audit-total")).ToHaveTextAsync("1");
 
         // Open it: the question, its retrieved chunks by title and file name, the answer.
         await row.GetByRole(AriaRole.Button, new() { Name = "Show question" }).ClickAsync();
         var story = page.GetByTestId("audit-question");
-        await Expect(story.GetByTestId("audit-question-text")).ToHaveTextAsync(Question);
+        await Expect(story.GetByTestId("audit-question-text")).ToHaveTextAsync(Question, new() { Timeout = SlowMs });
         var sources = story.GetByTestId("audit-sources");
         await Expect(sources).ToContainTextAsync("Travel Policy");
         await Expect(sources).ToContainTextAsync("travel-policy.md");
@@ -83,7 +89,7 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
 
         // And the log as a whole verifies.
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(page.GetByTestId("audit-verify-result")).ToContainTextAsync("Intact.");
+        await Expect(page.GetByTestId("audit-verify-result")).ToContainTextAsync("Intact.", new() { Timeout = SlowMs });
 
         guard.AssertOnlyTheApp();
         await AxeCheck.AssertNoSeriousViolationsAsync(page);
