@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Rag.Core.Documents;
+using Rag.Core.Storage;
 using Rag.Testing;
 using static Rag.Testing.Contracts.IndexTestData;
 
