@@ -8,6 +8,12 @@ namespace Rag.Web.E2E.Fixtures;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>How long an expectation waits (Playwright's default is 5 s, too short on a loaded 2-core machine).</summary>
+    public const float ExpectTimeoutMs = 30_000;
+
+    /// <summary>How long an action or a navigation waits.</summary>
+    public const float ActionTimeoutMs = 60_000;
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -23,6 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The suite shares two cores with every other test assembly: a round trip over the circuit can take seconds.
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,7 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        return await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        context.SetDefaultTimeout(ActionTimeoutMs);
+        context.SetDefaultNavigationTimeout(ActionTimeoutMs);
+        return context;
     }
 
     public async Task DisposeAsync()
