@@ -128,6 +128,8 @@ internal static class UpCommand
         return null;
     }
 
+    private const string FirstAdminGroupVariable = "Rag__Web__Accounts__InitialAdminGroups__0";
+
     /// <summary>The children see the same data directory, models and settings as this command line.</summary>
     private static Dictionary<string, string> ChildEnvironment(CliContext context)
     {
@@ -139,6 +141,13 @@ internal static class UpCommand
             ["RAG_MODEL_MANIFEST"] = context.Paths.ModelManifest,
             ["ORT_DISABLE_TELEMETRY"] = "1",
         };
+
+        // The demo's first admin reads the handbook as its employees do (set your own with Rag__Web__Accounts__InitialAdminGroups__0).
+        if (Environment.GetEnvironmentVariable(FirstAdminGroupVariable) is null)
+        {
+            environment[FirstAdminGroupVariable] = "employees";
+        }
+
         foreach (var (key, value) in context.ConfigurationOverrides ?? new Dictionary<string, string?>())
         {
             if (value is not null)

@@ -10,6 +10,7 @@ public static class SentenceText
 {
     private const int MaxTitleWords = 10;
     private const int MinStatementWords = 4;
+    private const int MaxLabelWords = 4;
 
     /// <summary>
     /// <paramref name="sentence"/> without leading lines that are headings, footers or lead-ins; null when nothing but
@@ -26,6 +27,11 @@ public static class SentenceText
         }
 
         var text = string.Join(' ', lines).TrimStart('#', '>', '-', '*', '•', ' ');
+        if (IsLabelledRecord(text))
+        {
+            return text;
+        }
+
         return text.Length == 0 || IsTitleLike(text) || !IsStatement(text) ? null : text;
     }
 
@@ -41,6 +47,27 @@ public static class SentenceText
 
         var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= MaxTitleWords && trimmed[^1] is not ('.' or '!' or ';' or ',' or ')' or '"' or '”' or '?');
+    }
+
+    /// <summary>
+    /// True for a table row as the readers write it (CSV, a spreadsheet sheet: "column: value; column: value"): it says
+    /// on its own what its values are, so it is quoted as a statement although it has no sentence punctuation. The
+    /// header row ("Columns: a; b") and "a | b" fragments are not records.
+    /// </summary>
+    public static bool IsLabelledRecord(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith("Columns:", StringComparison.Ordinal) || text.Contains('|'))
+        {
+            return false;
+        }
+
+        var fields = text.Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 2 && fields.All(f =>
+        {
+            var colon = f.IndexOf(": ", StringComparison.Ordinal);
+            return colon > 0 && colon + 2 < f.Length && f[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxLabelWords;
+        });
     }
 
     // A statement starts like a sentence (not mid-sentence, in lower case or after a connecting comma), ends like one

@@ -16,6 +16,12 @@ internal sealed class AccountsOptions
     /// </summary>
     public string? InitialAdminPassword { get; set; }
 
+    /// <summary>
+    /// The groups the first admin reads when it is created (empty by default: an admin manages sets but reads no
+    /// documents until given groups). <c>rag up</c> sets the sample readers' group, so the demo admin can ask at once.
+    /// </summary>
+    public string[] InitialAdminGroups { get; set; } = [];
+
     /// <summary>Failed sign-ins in a row that lock an account.</summary>
     [Range(1, 100, ErrorMessage = "Rag:Web:Accounts:MaxFailedAccessAttempts must be 1 to 100.")]
     public int MaxFailedAccessAttempts { get; set; } = 5;

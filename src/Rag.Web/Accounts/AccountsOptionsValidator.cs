@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Rag.Core.Access;
 
 namespace Rag.Web.Accounts;
 
@@ -8,8 +9,23 @@ internal sealed class AccountsOptionsValidator : IValidateOptions<AccountsOption
     public ValidateOptionsResult Validate(string? name, AccountsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrEmpty(options.InitialAdminPassword) || PasswordRule.IsStrong(options.InitialAdminPassword)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{AccountsOptions.SectionName}:InitialAdminPassword must be {PasswordRule.Description}.");
+        if (!string.IsNullOrEmpty(options.InitialAdminPassword) && !PasswordRule.IsStrong(options.InitialAdminPassword))
+        {
+            return ValidateOptionsResult.Fail($"{AccountsOptions.SectionName}:InitialAdminPassword must be {PasswordRule.Description}.");
+        }
+
+        foreach (var group in options.InitialAdminGroups)
+        {
+            try
+            {
+                NameKey.Normalize(group, "group");
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidateOptionsResult.Fail($"{AccountsOptions.SectionName}:InitialAdminGroups: {ex.Message}");
+            }
+        }
+
+        return ValidateOptionsResult.Success;
     }
 }

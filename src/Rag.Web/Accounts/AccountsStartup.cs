@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Rag.Core.Access;
 using Rag.Core.Audit;
 using Rag.Storage;
 using Rag.Web.Authentication;
@@ -68,10 +69,18 @@ internal sealed class AccountsStartup(
         }
 
         LocalAccountResult.From(await users.AddToRolesAsync(admin, missing)).ThrowIfFailed("give the first admin its roles");
+        var groups = options.Value.InitialAdminGroups.Select(g => NameKey.Normalize(g, "group")).Distinct(NameKey.Comparer).ToArray();
+        var held = (await users.GetClaimsAsync(admin)).Where(c => c.Type == RagClaims.Groups).Select(c => c.Value).ToHashSet(NameKey.Comparer);
+        var newGroups = groups.Where(g => !held.Contains(g)).Select(g => new System.Security.Claims.Claim(RagClaims.Groups, g)).ToArray();
+        if (newGroups.Length > 0)
+        {
+            LocalAccountResult.From(await users.AddClaimsAsync(admin, newGroups)).ThrowIfFailed("give the first admin its groups");
+        }
+
         await audit.AppendAsync(
             new AuditEvent(AuditActions.RoleChanged, AuditActor.System, [admin.Id], AuditOutcomes.Ok)
             {
-                Detail = JsonSerializer.Serialize(new { reason = "first admin", roles = RagRoles.All }),
+                Detail = JsonSerializer.Serialize(new { reason = "first admin", roles = RagRoles.All, groups }),
             },
             cancellationToken);
         WebLog.FirstAdminCreated(logger, FirstAdminName, database.Path);

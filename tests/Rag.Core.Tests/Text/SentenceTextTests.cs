@@ -5,6 +5,19 @@ namespace Rag.Core.Tests.Text;
 public sealed class SentenceTextTests
 {
     [Fact]
+    public void Statement_TableRowAsTheReadersWriteIt_IsQuoted() =>
+        Assert.Equal(
+            "Printer: LaserJet 4200; Location: third floor copy room",
+            SentenceText.Statement("Printers\nPrinter: LaserJet 4200; Location: third floor copy room"));
+
+    [Theory]
+    [InlineData("Columns: Printer; Location")]
+    [InlineData("LaserJet 4200 | third floor copy room")]
+    [InlineData("Printer: LaserJet 4200")]
+    public void Statement_HeaderRowOrFragment_IsNotQuoted(string text) =>
+        Assert.Null(SentenceText.Statement(text));
+
+    [Fact]
     public void Statement_HeadingGluedToTheSentence_HeadingDropped() =>
         Assert.Equal(
             "Every full-time employee receives 27 days of paid annual leave per calendar year.",

@@ -64,6 +64,18 @@ public sealed class LocalAccountsTests(AccountsFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task FirstAdmin_InitialAdminGroupsConfigured_ReadsThoseGroups()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<LocalAccounts>();
+
+        var admin = (await accounts.ListUsersAsync(AccountsFixture.AdminCaller())).Single(u => u.UserName == "admin");
+
+        Assert.Equal([AccountsFixture.FirstAdminGroup], admin.Groups);
+        Assert.Equal(RagRoles.All.Order(StringComparer.Ordinal), admin.Roles.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AccountsDatabase_IsPrivate()
     {
         var path = fixture.App.Services.GetRequiredService<AccountsDatabase>().Path;

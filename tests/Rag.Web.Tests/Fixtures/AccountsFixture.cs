@@ -14,6 +14,7 @@ public sealed class AccountsFixture : IAsyncLifetime, IDisposable
 {
     public const string FirstAdminPassword = "First-Admin-Pass-1!";
     public const string Password = "Correct-Horse-42!";
+    public const string FirstAdminGroup = "auditors";
 
     private readonly TempDirectory _temp = new();
     private RunningApp? _app;
@@ -33,6 +34,7 @@ public sealed class AccountsFixture : IAsyncLifetime, IDisposable
         _app = await RunningApp.StartAsync(_temp.Combine("data"), new Dictionary<string, string?>
         {
             ["Rag:Web:Accounts:InitialAdminPassword"] = FirstAdminPassword,
+            ["Rag:Web:Accounts:InitialAdminGroups:0"] = FirstAdminGroup,
         });
         await using var scope = _app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<LocalAccounts>();
