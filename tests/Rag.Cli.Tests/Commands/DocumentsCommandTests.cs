@@ -59,8 +59,9 @@ public sealed class DocumentsCommandTests
         using var cli = new CliHarness();
         await FolderAsync(cli);
         const string question = "Who inspects the rooftop beehives on Thursday?";
-        var keyword = new Dictionary<string, string?> { ["Rag:Retrieval:Mode"] = "Keyword" };
-        var dense = new Dictionary<string, string?> { ["Rag:Retrieval:Mode"] = "Dense" };
+        // The relevance gate is open here: this test is about what each search can still find after a removal.
+        var keyword = new Dictionary<string, string?> { ["Rag:Retrieval:Mode"] = "Keyword", ["Rag:Answer:Relevance:MinScore"] = "0", ["Rag:Answer:Relevance:MinSimilarity"] = "0" };
+        var dense = new Dictionary<string, string?> { ["Rag:Retrieval:Mode"] = "Dense", ["Rag:Answer:Relevance:MinScore"] = "0", ["Rag:Answer:Relevance:MinSimilarity"] = "0" };
         Assert.Contains("bees.md", (await cli.RunWithConfigurationAsync(keyword, "ask", question, "--groups", "staff", "--json")).Output, StringComparison.Ordinal);
         Assert.Contains("bees.md", (await cli.RunWithConfigurationAsync(dense, "ask", question, "--groups", "staff", "--json")).Output, StringComparison.Ordinal);
 

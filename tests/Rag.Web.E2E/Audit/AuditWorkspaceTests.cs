@@ -48,6 +48,7 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
         await page.GotoAsync("audit");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit", Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(guard);
+        await Interactive.WaitAsync(page);
         await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync(Slow); // the grid's first page has loaded
 
         // Filter the log to the asker's questions.

@@ -28,6 +28,7 @@ public sealed class PagesTests(WebAppFixture app, BrowserFixture browser) : ICla
         Assert.StartsWith(PagePolicy, await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(guard);
+        await Interactive.WaitAsync(page);
         guard.AssertOnlyTheApp();
         await AxeCheck.AssertNoSeriousViolationsAsync(page);
     }
@@ -57,6 +58,7 @@ public sealed class PagesTests(WebAppFixture app, BrowserFixture browser) : ICla
         var guard = OriginGuard.Watch(page, app.BaseAddress);
         await SignInSteps.SignInAsync(page, app.FirstAdmin);
         await WaitForCircuitAsync(guard);
+        await Interactive.WaitAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
 

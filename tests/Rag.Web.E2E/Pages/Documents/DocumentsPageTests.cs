@@ -19,6 +19,7 @@ public sealed class DocumentsPageTests(WebAppFixture app, BrowserFixture browser
         await page.GotoAsync("admin/sets");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
         await WaitForCircuitAsync(guard);
+        await Interactive.WaitAsync(page);
 
         await page.Locator("#new-set-name").FillAsync("handbook");
         await page.Locator("#new-set-groups").FillAsync("team-a");
