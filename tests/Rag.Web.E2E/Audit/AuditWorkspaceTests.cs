@@ -47,8 +47,7 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
         await SignInSteps.SignInAsync(page, app.Compliance, "/audit");
         await page.GotoAsync("audit");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit", Level = 1 })).ToBeVisibleAsync();
-        await WaitForCircuitAsync(guard);
-        await Interactive.WaitAsync(page);
+        await Interactive.WaitAsync(page, guard, TimeSpan.FromSeconds(30));
         await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync(Slow); // the grid's first page has loaded
 
         // Filter the log to the asker's questions.
@@ -143,17 +142,6 @@ public sealed class AuditWorkspaceTests(WebAppFixture app, BrowserFixture browse
             catch (PlaywrightException) when (attempt < 2)
             {
             }
-        }
-    }
-
-    /// <summary>The page is interactive once its circuit's WebSocket to the app is open.</summary>
-    private static async Task WaitForCircuitAsync(OriginGuard guard)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!guard.Urls.Any(u => u.StartsWith("ws://", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The page opened no circuit (no WebSocket to the app).");
-            await Task.Delay(100);
         }
     }
 }

@@ -27,8 +27,7 @@ public sealed class PagesTests(WebAppFixture app, BrowserFixture browser) : ICla
         Assert.NotNull(response);
         Assert.StartsWith(PagePolicy, await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await WaitForCircuitAsync(guard);
-        await Interactive.WaitAsync(page);
+        await Interactive.WaitAsync(page, guard, TimeSpan.FromSeconds(20));
         guard.AssertOnlyTheApp();
         await AxeCheck.AssertNoSeriousViolationsAsync(page);
     }
@@ -57,8 +56,7 @@ public sealed class PagesTests(WebAppFixture app, BrowserFixture browser) : ICla
         var page = await context.NewPageAsync();
         var guard = OriginGuard.Watch(page, app.BaseAddress);
         await SignInSteps.SignInAsync(page, app.FirstAdmin);
-        await WaitForCircuitAsync(guard);
-        await Interactive.WaitAsync(page);
+        await Interactive.WaitAsync(page, guard, TimeSpan.FromSeconds(20));
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
 
@@ -79,16 +77,5 @@ public sealed class PagesTests(WebAppFixture app, BrowserFixture browser) : ICla
         Assert.Equal(403, response?.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit", Level = 1 })).ToHaveCountAsync(0);
-    }
-
-    /// <summary>The page is interactive once its circuit's WebSocket (to the app, allowed by connect-src 'self') is open.</summary>
-    private static async Task WaitForCircuitAsync(OriginGuard guard)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!guard.Urls.Any(u => u.StartsWith("ws://", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The page opened no circuit (no WebSocket to the app).");
-            await Task.Delay(100);
-        }
     }
 }

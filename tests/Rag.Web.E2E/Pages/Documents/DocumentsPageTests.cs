@@ -18,8 +18,7 @@ public sealed class DocumentsPageTests(WebAppFixture app, BrowserFixture browser
         await SignInSteps.SignInAsync(page, app.Administrator, "/admin/sets");
         await page.GotoAsync("admin/sets");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
-        await WaitForCircuitAsync(guard);
-        await Interactive.WaitAsync(page);
+        await Interactive.WaitAsync(page, guard, TimeSpan.FromSeconds(20));
 
         await page.Locator("#new-set-name").FillAsync("handbook");
         await page.Locator("#new-set-groups").FillAsync("team-a");
@@ -37,16 +36,5 @@ public sealed class DocumentsPageTests(WebAppFixture app, BrowserFixture browser
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Open the original of starters.pdf" })).ToBeVisibleAsync();
         guard.AssertOnlyTheApp();
         await AxeCheck.AssertNoSeriousViolationsAsync(page);
-    }
-
-    /// <summary>The page is interactive once its circuit's WebSocket (to the app) is open.</summary>
-    private static async Task WaitForCircuitAsync(OriginGuard guard)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!guard.Urls.Any(u => u.StartsWith("ws://", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The page opened no circuit (no WebSocket to the app).");
-            await Task.Delay(100);
-        }
     }
 }
