@@ -5,8 +5,9 @@ namespace Rag.Core.Answers;
 /// <summary>
 /// Settings of <see cref="RelevanceGate"/> (configuration section <c>Rag:Answer:Relevance</c>): the question is answered
 /// when <c>SimilarityWeight·dense + CoverageWeight·coverage + KeywordWeight·min(keyword, KeywordCap) ≥ MinScore</c> and the
-/// best dense similarity reaches <see cref="MinSimilarity"/>. The defaults were chosen on one half of a development set
-/// and confirmed on the other (bench/README.md, "Answer quality").
+/// best dense similarity reaches <see cref="MinSimilarity"/>. The defaults are use-lite's, chosen on one half of a
+/// development set and confirmed on the other (bench/README.md, "Answer quality"); a model with its own profile
+/// (<see cref="Rag.Core.Embeddings.EmbeddingModelProfiles"/>) starts from that profile's values instead.
 /// </summary>
 public sealed class RelevanceOptions
 {

@@ -12,7 +12,7 @@ public sealed class EmbeddingOptions
     [Required]
     public string Model { get; set; } = "use-lite";
 
-    /// <summary>Model family.</summary>
+    /// <summary>Model family. A model the manifest installs brings its own (use-lite: UseLite; all-minilm-l6-v2: Bert); set it for any other model.</summary>
     public EmbeddingModelKind Kind { get; set; } = EmbeddingModelKind.UseLite;
 
     /// <summary>Folder that holds installed models (one sub-folder per model).</summary>

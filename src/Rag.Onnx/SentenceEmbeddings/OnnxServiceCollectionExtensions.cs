@@ -16,7 +16,8 @@ public static class OnnxServiceCollectionExtensions
     private const string ModelKey = "Rag.Onnx.Embedding";
 
     /// <summary>
-    /// Binds <see cref="EmbeddingOptions"/> from <c>Rag:Embedding</c> (validated on start) and registers one
+    /// Binds <see cref="EmbeddingOptions"/> from <c>Rag:Embedding</c> (validated on start; a known model brings its
+    /// <see cref="EmbeddingOptions.Kind"/>) and registers one
     /// embedder as <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>, <see cref="IEmbeddingTokenizer"/>
     /// and <see cref="EmbeddingModelInfo"/>.
     /// </summary>
@@ -26,6 +27,7 @@ public static class OnnxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<EmbeddingOptions>()
+            .Configure(o => o.Kind = KnownEmbeddingModels.KindOf(configuration[EmbeddingOptions.SectionName + ":Model"]) ?? o.Kind)
             .Bind(configuration.GetSection(EmbeddingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -110,6 +110,55 @@ public sealed class EmbeddingOptionsTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync(["x"]));
     }
 
+    [Theory]
+    [InlineData("all-minilm-l6-v2", null, EmbeddingModelKind.Bert)]
+    [InlineData("All-MiniLM-L6-v2", null, EmbeddingModelKind.Bert)]
+    [InlineData("use-lite", null, EmbeddingModelKind.UseLite)]
+    [InlineData("my-own-model", null, EmbeddingModelKind.UseLite)]
+    [InlineData("all-minilm-l6-v2", "UseLite", EmbeddingModelKind.UseLite)]
+    [InlineData("my-own-model", "Bert", EmbeddingModelKind.Bert)]
+    public void AddRagOnnx_ModelNamed_KindFromTheModelUnlessSet(string model, string? kind, EmbeddingModelKind expected)
+    {
+        using var dir = new TempDirectory();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, model)).FullName;
+        foreach (var file in new[] { "model.onnx", "vocab.json", "vocab.txt" })
+        {
+            File.WriteAllText(Path.Combine(folder, file), string.Empty);
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Rag:Embedding:ModelsDirectory"] = dir.Path,
+            ["Rag:Embedding:Model"] = model,
+        };
+        if (kind is not null)
+        {
+            settings["Rag:Embedding:Kind"] = kind;
+        }
+
+        using var provider = Build(settings);
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Kind);
+    }
+
+    [Fact]
+    public void AddRagOnnx_MiniLmNamedWithItsFilesOnly_PassesValidation()
+    {
+        // Only a BERT model's files: validation requires exactly these when the kind is inferred as Bert.
+        using var dir = new TempDirectory();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "all-minilm-l6-v2")).FullName;
+        File.WriteAllText(Path.Combine(folder, "model.onnx"), string.Empty);
+        File.WriteAllText(Path.Combine(folder, "vocab.txt"), string.Empty);
+
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["Rag:Embedding:ModelsDirectory"] = dir.Path,
+            ["Rag:Embedding:Model"] = "all-minilm-l6-v2",
+        });
+
+        Assert.Equal(EmbeddingModelKind.Bert, provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Kind);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
