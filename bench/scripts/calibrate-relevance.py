@@ -4,8 +4,9 @@
     python3 bench/scripts/calibrate-relevance.py RESULT.json [--squad-lines 240] [--ooc-half 20]
 
 The run must ask ../shared/data/squad2-dev/questions.jsonl followed by bench/data/answer-quality/out-of-corpus.jsonl
-(one file, `cat` of both), with the gate opened (Rag__Answer__Relevance__MinScore=-5,
-Rag__Answer__Relevance__MinSimilarity=-1), so every question records the gate's signals. Halves: SQuAD questions on
+(one file, `cat` of both). Every question records the gate's signals whether the gate answered or not, so any run
+will do; a run with the gate opened (Rag__Answer__Relevance__MinScore=-5, Rag__Answer__Relevance__MinSimilarity=-1)
+also keeps every answer for inspection. Calibrate with the fusion settings the model will be used with. Halves: SQuAD questions on
 odd lines and the first 20 out-of-corpus questions choose (A); the rest confirm (B). A setting qualifies when it
 declines at most 7% of half A's answerable questions; among those, the most out-of-corpus questions declined wins,
 then the fewest answerable ones declined, then the most SQuAD-unanswerable ones declined, then a setting that
