@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
             .Configure(o => EmbeddingModelProfiles.Find(configuration[EmbeddingModelProfiles.ModelSetting])?.ApplyTo(o))
             .Bind(configuration.GetSection(RelevanceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QueryRewriter>();
+        services.AddSingleton<SentenceVectorCache>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<IRelevanceGate, RelevanceGate>();
         services.AddSingleton<ConversationTurns>();

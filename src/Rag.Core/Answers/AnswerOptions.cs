@@ -29,6 +29,14 @@ public sealed class AnswerOptions
     [Range(0.0, 10.0)]
     public double TermWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// Document sentences whose vectors the quoter keeps in memory between questions (least recently used evicted
+    /// first; about 2 KB each at 512 dimensions). Default 20,000; 0 embeds every sentence every time. Questions are
+    /// never cached.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int SentenceCacheEntries { get; set; } = 20_000;
+
     /// <summary>A sentence following the answer is added (when it adds question words) only if it scores within this margin of the answer. Default 0.12.</summary>
     [Range(0.0, 2.0)]
     public double RelativeMargin { get; set; } = 0.12;

@@ -30,12 +30,14 @@ public sealed class ExtractiveAnswerer
         ["it ", "its ", "it's ", "they ", "their ", "them ", "this ", "these ", "that ", "those ", "he ", "she ", "his ", "her ", "however", "otherwise", "also", "then ", "but ", "in that case", "if so"];
 
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly SentenceVectorCache? _sentences;
     private readonly AnswerOptions _options;
 
-    /// <summary>Creates the answerer.</summary>
-    public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<AnswerOptions> options)
+    /// <summary>Creates the answerer; <paramref name="sentences"/> keeps document sentences' vectors between questions (none: every sentence is embedded every time).</summary>
+    public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<AnswerOptions> options, SentenceVectorCache? sentences = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _sentences = sentences;
         _embedder = embedder;
         _options = options.Value;
     }
@@ -61,26 +63,29 @@ public sealed class ExtractiveAnswerer
 
         // Each sentence is scored alone and together with its section heading, keeping the better score:
         // an FAQ answer under the heading "How do I connect to the VPN?" rarely repeats the question itself.
-        // Sentences without a heading are embedded once.
-        var inputs = new List<string>((2 * candidates.Count) + 1) { query };
-        inputs.AddRange(candidates.Select(c => c.Text));
+        // Sentences without a heading are embedded once. The query is input 0; the sentences' vectors may come from
+        // the cache (document text only).
+        var sentences = new List<string>(2 * candidates.Count);
+        sentences.AddRange(candidates.Select(c => c.Text));
         var inSectionIndex = new int[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            inSectionIndex[i] = candidates[i].Heading is null ? i + 1 : inputs.Count;
+            inSectionIndex[i] = candidates[i].Heading is null ? i + 1 : sentences.Count + 1;
             if (candidates[i].Heading is { } heading)
             {
-                inputs.Add(heading + ": " + candidates[i].Text);
+                sentences.Add(heading + ": " + candidates[i].Text);
             }
         }
 
-        var embeddings = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
-        var vector = embeddings[0].Vector.Span;
+        var embeddings = _sentences is not null
+            ? await _sentences.EmbedAsync(_embedder, [query], sentences, cancellationToken)
+            : (await _embedder.GenerateAsync([query, .. sentences], cancellationToken: cancellationToken)).Select(e => e.Vector).ToArray();
+        var vector = embeddings[0].Span;
         var terms = new QuestionTerms(ContentTerms.Of(query), ContentTerms.Of(question));
         for (var i = 0; i < candidates.Count; i++)
         {
-            var alone = TensorPrimitives.CosineSimilarity(vector, embeddings[i + 1].Vector.Span);
-            var inSection = TensorPrimitives.CosineSimilarity(vector, embeddings[inSectionIndex[i]].Vector.Span);
+            var alone = TensorPrimitives.CosineSimilarity(vector, embeddings[i + 1].Span);
+            var inSection = TensorPrimitives.CosineSimilarity(vector, embeddings[inSectionIndex[i]].Span);
             var overlap = terms.Overlap(candidates[i].Terms, candidates[i].HeadingTerms);
             candidates[i] = candidates[i] with { Score = Math.Max(alone, inSection) + (_options.TermWeight * overlap), Overlap = overlap };
         }

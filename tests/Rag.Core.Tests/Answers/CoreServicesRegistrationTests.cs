@@ -38,6 +38,18 @@ public sealed class CoreServicesRegistrationTests
         Assert.Contains("MinSimilarity", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AddRagCore_NoGenerator_TheQuoterKeepsSentenceVectorsInTheSharedCache()
+    {
+        var index = new FixedIndexFake("The VPN client needs a hardware token. It is handed out by the service desk.");
+        await using var provider = Provider(index, null, new() { ["Rag:Answer:Relevance:MinScore"] = "-5" });
+        var scope = new AccessScope("ana", [FixedIndexFake.Group]);
+
+        await provider.GetRequiredService<QuestionService>().AskAsync(new AskRequest("Does the VPN client need a token?"), scope, QuestionService.LocalContext(scope));
+
+        Assert.True(provider.GetRequiredService<SentenceVectorCache>().Count > 0);
+    }
+
     private static ServiceProvider Provider(IDocumentIndex index, IChatClient? model, Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -20,6 +20,7 @@ public sealed class OptionsDefaultsTests
         var o = new AnswerOptions();
 
         Assert.Equal((3, 0.38, 0.12, 400, 0.5), (o.MaxSentences, o.MinRelevance, o.RelativeMargin, o.MaxSnippetChars, o.TermWeight));
+        Assert.Equal(20_000, o.SentenceCacheEntries);
     }
 
     [Fact]
