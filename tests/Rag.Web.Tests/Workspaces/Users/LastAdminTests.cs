@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Rag.Testing;
 using Rag.Web.Accounts;
@@ -69,23 +70,27 @@ public sealed class LastAdminTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task SetLockedAsync_TwoAdminsLockEachOtherAtOnce_OneStaysUnlocked()
+    public async Task SetLockedAsync_OtherAdminLockedWhileWaiting_WaitsForThatChangeAndIsRefused()
     {
         await CreateAdminAsync("bea.admin");
-        for (var round = 0; round < 10; round++)
-        {
-            var results = await Task.WhenAll(
-                WithAsync<UserLocks, LocalAccountResult>(locks => locks.SetLockedAsync(FirstAdmin, "bea.admin", locked: true)),
-                WithAsync<UserLocks, LocalAccountResult>(locks => locks.SetLockedAsync(Bea, "admin", locked: true)));
+        var gate = App.Services.GetRequiredService<AdminChangeGate>();
+        Task<LocalAccountResult>? beaLocksAdmin = null;
 
-            Assert.Single(results, r => r.Succeeded);
-            var locked = await WithAsync<LocalAccounts, IReadOnlyList<LocalAccount>>(accounts => accounts.ListUsersAsync(ProviderAdmin));
-            Assert.Single(locked, a => a.LockedOutUntil is null && a.Roles.Contains(RagRoles.Admin));
-            foreach (var name in new[] { "admin", "bea.admin" })
-            {
-                (await WithAsync<UserLocks, LocalAccountResult>(locks => locks.SetLockedAsync(ProviderAdmin, name, locked: false))).ThrowIfFailed("unlock " + name);
-            }
-        }
+        // Two admins lock each other at once: the first admin's change holds the gate while Bea's starts.
+        await gate.RunAsync(async () =>
+        {
+            beaLocksAdmin = WithAsync<UserLocks, LocalAccountResult>(locks => locks.SetLockedAsync(Bea, "admin", locked: true));
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.False(beaLocksAdmin.IsCompleted, "Bea's change did not wait for the one in progress.");
+            await using var scope = App.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+            var bea = await users.FindByNameAsync("bea.admin");
+            Assert.True((await users.SetLockoutEndDateAsync(bea!, DateTimeOffset.MaxValue)).Succeeded);
+            return true;
+        });
+
+        Assert.Contains(WouldLeaveNoAdmin, Assert.Single((await beaLocksAdmin!).Errors), StringComparison.Ordinal);
+        Assert.Null((await AccountAsync("admin")).LockedOutUntil);
     }
 
     public async Task DisposeAsync()
