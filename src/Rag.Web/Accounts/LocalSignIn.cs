@@ -38,7 +38,7 @@ internal sealed class LocalSignIn(SignInManager<RagUser> signIn, SignInThrottle 
         RagUser? user = null;
         var outcome = SignInOutcome.WrongUserNameOrPassword;
         var checkedPassword = false;
-        var throttled = false;
+        bool throttled;
         try
         {
             user = await signIn.UserManager.FindByNameAsync(userName);
