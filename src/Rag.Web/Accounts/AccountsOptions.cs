@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Rag.Web.Accounts;
 
-/// <summary>Local accounts (<c>Rag:Web:Accounts</c>): the first admin's password, lockout and how soon a change reaches a signed-in user.</summary>
+/// <summary>Local accounts (<c>Rag:Web:Accounts</c>): the first admin's password, lockout, the sign-in throttle and how soon a change reaches a signed-in user.</summary>
 internal sealed class AccountsOptions
 {
     public const string SectionName = "Rag:Web:Accounts";
@@ -29,6 +29,18 @@ internal sealed class AccountsOptions
     /// <summary>How long a locked account stays locked.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Rag:Web:Accounts:LockoutDuration must be 1 second to 30 days.")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Failed form sign-ins from one client address (any user names) within <see cref="FailedSignInWindow"/> after which
+    /// that address's sign-ins are refused, unchecked, for <see cref="FailedSignInWindow"/>. Identity's lockout is per
+    /// account; this stops one address from spraying passwords across accounts and from growing the audit trail.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Rag:Web:Accounts:FailedSignInsPerAddress must be 1 to 10000.")]
+    public int FailedSignInsPerAddress { get; set; } = 20;
+
+    /// <summary>How long a failed sign-in counts towards <see cref="FailedSignInsPerAddress"/>, and how long a throttled address waits.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Rag:Web:Accounts:FailedSignInWindow must be 1 second to 1 day.")]
+    public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// How often a signed-in user's cookie and open pages (circuits) are checked against the accounts database: a role or

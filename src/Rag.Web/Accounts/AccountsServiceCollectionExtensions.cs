@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Rag.Web.Accounts;
 
-/// <summary>Registers local accounts: Identity over <c>accounts.db</c>, lockout, revalidation, the first admin and <see cref="LocalAccounts"/>.</summary>
+/// <summary>Registers local accounts: Identity over <c>accounts.db</c>, lockout, revalidation, the sign-in throttle, the first admin, <see cref="LocalAccounts"/> and the admin safeguards.</summary>
 internal static class AccountsServiceCollectionExtensions
 {
     public static IServiceCollection AddRagAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +38,10 @@ internal static class AccountsServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, RagRevalidatingAuthenticationStateProvider>();
         services.AddScoped<LocalAccounts>();
         services.AddScoped<LocalSignIn>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<AdminChangeGate>();
+        services.AddScoped<AdminGuard>();
         services.AddHostedService<AccountsStartup>();
         return services;
     }

@@ -11,9 +11,10 @@ namespace Rag.Web.Accounts;
 /// <summary>
 /// Creates local accounts and changes their roles and groups. Every method checks that <c>caller</c> holds the Admin
 /// role (whatever page called it) and records each change in the audit trail. A signed-in user sees a change within
-/// <see cref="AccountsOptions.RevalidationInterval"/> (cookie and circuit revalidation).
+/// <see cref="AccountsOptions.RevalidationInterval"/> (cookie and circuit revalidation). Taking the Admin role is refused
+/// from oneself and from the last unlocked admin (<see cref="AdminGuard"/>).
 /// </summary>
-internal sealed class LocalAccounts(UserManager<RagUser> users, IAuditLog audit)
+internal sealed class LocalAccounts(UserManager<RagUser> users, AdminGuard guard, AdminChangeGate gate, IAuditLog audit)
 {
     public async Task<LocalAccountResult> CreateUserAsync(
         ClaimsPrincipal caller, string userName, string password, IReadOnlyCollection<string> roles, IReadOnlyCollection<string> groups, CancellationToken cancellationToken = default)
@@ -53,24 +54,7 @@ internal sealed class LocalAccounts(UserManager<RagUser> users, IAuditLog audit)
             return invalid;
         }
 
-        if (await users.FindByNameAsync(userName) is not { } user)
-        {
-            return LocalAccountResult.Failed($"No local account is named '{userName}'.");
-        }
-
-        var current = await users.GetRolesAsync(user);
-        var result = LocalAccountResult.From(await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
-        if (result.Succeeded)
-        {
-            result = LocalAccountResult.From(await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
-        }
-
-        if (result.Succeeded)
-        {
-            await RecordAsync(caller, AuditActions.RoleChanged, user, new { before = current.Order(StringComparer.Ordinal), after = roles.Order(StringComparer.Ordinal) }, cancellationToken);
-        }
-
-        return result;
+        return await gate.RunAsync(() => ChangeRolesAsync(caller, userName, roles, cancellationToken), cancellationToken);
     }
 
     public async Task<LocalAccountResult> SetGroupsAsync(ClaimsPrincipal caller, string userName, IReadOnlyCollection<string> groups, CancellationToken cancellationToken = default)
@@ -110,6 +94,34 @@ internal sealed class LocalAccounts(UserManager<RagUser> users, IAuditLog audit)
         }
 
         return accounts;
+    }
+
+    private async Task<LocalAccountResult> ChangeRolesAsync(ClaimsPrincipal caller, string userName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return LocalAccountResult.Failed($"No local account is named '{userName}'.");
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(RagRoles.Admin, StringComparer.Ordinal) && !roles.Contains(RagRoles.Admin, StringComparer.Ordinal)
+            && await guard.RemovingAdminAsync(caller, user, cancellationToken) is { } refusal)
+        {
+            return LocalAccountResult.Failed(refusal);
+        }
+
+        var result = LocalAccountResult.From(await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
+        if (result.Succeeded)
+        {
+            result = LocalAccountResult.From(await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
+        }
+
+        if (result.Succeeded)
+        {
+            await RecordAsync(caller, AuditActions.RoleChanged, user, new { before = current.Order(StringComparer.Ordinal), after = roles.Order(StringComparer.Ordinal) }, cancellationToken);
+        }
+
+        return result;
     }
 
     private static void EnsureAdmin(ClaimsPrincipal caller)

@@ -6,4 +6,7 @@ internal enum SignInOutcome
     SignedIn,
     WrongUserNameOrPassword,
     LockedOut,
+
+    /// <summary>Too many failed sign-ins from the client's address: refused without checking anything (<see cref="SignInThrottle"/>).</summary>
+    Throttled,
 }

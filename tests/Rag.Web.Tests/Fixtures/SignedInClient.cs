@@ -16,18 +16,31 @@ internal static partial class SignedInClient
     public static async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(Uri baseAddress, string userName, string password)
     {
         var client = Anonymous(baseAddress);
+        return (client, await PostFormAsync(client, userName, password));
+    }
+
+    /// <summary>GETs the sign-in page with <paramref name="client"/> and POSTs the form, with <paramref name="headers"/> on the POST.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string userName, string password, IReadOnlyDictionary<string, string>? headers = null)
+    {
         var page = await client.GetStringAsync(new Uri("account/signin", UriKind.Relative));
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, "The sign-in page has no antiforgery token.");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("account/signin", UriKind.Relative))
         {
-            ["_handler"] = "signin",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
-        var response = await client.PostAsync(new Uri("account/signin", UriKind.Relative), form);
-        return (client, response);
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "signin",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
+            }),
+        };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await client.SendAsync(request);
     }
 
     public static async Task<HttpClient> SignedInAsync(Uri baseAddress, string userName, string password)

@@ -86,7 +86,23 @@ public sealed class UsersWorkspaceTests(UsersWorkspaceFixture fixture) : IClassF
         await CreateAsync("sam.admin", [RagRoles.Admin]);
 
         await WithLocksAsync(async locks =>
-            Assert.Equal(["You cannot lock your own account."], (await locks.SetLockedAsync(Principal("local:sam.admin", RagRoles.Admin), "sam.admin", locked: true)).Errors));
+            Assert.Equal([AdminGuard.OwnLock], (await locks.SetLockedAsync(Principal("local:sam.admin", RagRoles.Admin), "sam.admin", locked: true)).Errors));
+    }
+
+    [Fact]
+    public async Task SetRolesAsync_OwnAdminRole_IsRefusedAndTheRoleStays()
+    {
+        await CreateAsync("olga.admin", [RagRoles.Admin, RagRoles.Employee]);
+        var olga = Principal("local:olga.admin", RagRoles.Admin);
+
+        await WithAccountsAsync(async accounts =>
+        {
+            Assert.Equal([AdminGuard.OwnAdminRole], (await accounts.SetRolesAsync(olga, "olga.admin", [RagRoles.Employee])).Errors);
+            // Her other roles are hers to change, as long as Admin stays.
+            Assert.True((await accounts.SetRolesAsync(olga, "olga.admin", [RagRoles.Admin, RagRoles.ComplianceOfficer])).Succeeded);
+            var roles = Assert.Single(await accounts.ListUsersAsync(Admin), a => a.UserName == "olga.admin").Roles;
+            Assert.Equal([RagRoles.Admin, RagRoles.ComplianceOfficer], roles);
+        });
     }
 
     private static ClaimsPrincipal Principal(string id, string role) =>
