@@ -49,7 +49,7 @@ internal static class BenchEmbedCommand
             var embeddingOptions = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             var texts = await BenchChunkTexts.LoadAsync(
                 source, parse.GetValue(chunks), services.GetRequiredService<Rag.Core.Embeddings.IEmbeddingTokenizer>(), parse.GetValue(minTokens), cancellationToken);
-            using var bare = UseLiteBareSession.Open(embeddingOptions);
+            using var bare = BareEmbeddingSession.Open(embeddingOptions);
             var result = await new EmbedBenchmark(generator, bare, embeddingOptions).RunAsync(texts, source, options, environment, cancellationToken);
 
             Print(context.Console, result);
@@ -90,10 +90,10 @@ internal static class BenchEmbedCommand
     {
         var p = result.Parameters;
         console.MarkupLine(
-            $"[bold]bench embed[/]: {Markup.Escape(p.Model)} ({p.Dimensions}-d), {p.Chunks} chunks, {p.MeanTokensPerChunk:F1} tokens/chunk, " +
+            $"[bold]bench embed[/]: {Markup.Escape(p.Model)} ({p.Dimensions}-d), {p.Chunks} chunks, {p.MeanTokensPerChunk:F1} tokens/chunk (at most {p.MaxTokens}), {p.MeanCharactersPerChunk:F0} chars/chunk, " +
             $"median of {p.Repetitions} passes after {p.Warmups} warm-up; {result.Environment.LogicalCores} cores, {Markup.Escape(result.Environment.Cpu)}");
         var table = new Table().AddColumns(
-            "batch", "chunks/s", "bare chunks/s", "ratio", "tokens/s", "bare tokens/s", "alloc B/chunk", "peak WS MiB");
+            "batch", "chunks/s", "bare chunks/s", "ratio", "tokens/s", "bare tokens/s", "chars/s", "alloc B/chunk", "peak WS MiB");
         foreach (var r in result.Results)
         {
             var ratio = r.Ratio.ToString("F3", CultureInfo.InvariantCulture);
@@ -104,6 +104,7 @@ internal static class BenchEmbedCommand
                 r.MeetsTarget ? ratio : $"[red]{ratio}[/]",
                 r.FullStack.TokensPerSecond.ToString("F0", CultureInfo.InvariantCulture),
                 r.BareLoop.TokensPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                r.FullStack.CharactersPerSecond.ToString("F0", CultureInfo.InvariantCulture),
                 r.FullStack.AllocatedBytesPerChunk.ToString("F0", CultureInfo.InvariantCulture),
                 (r.PeakWorkingSetBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture));
         }

@@ -5,8 +5,11 @@ namespace Rag.Bench.Embed;
 /// <param name="Dimensions">Vector length.</param>
 /// <param name="Corpus">Where the chunk texts came from.</param>
 /// <param name="Chunks">Chunks embedded per pass.</param>
-/// <param name="Tokens">Real tokens of all chunks (after truncation to <paramref name="MaxTokens"/>).</param>
+/// <param name="Tokens">Tokens of all chunks as the model's own tokenizer counts them (<c>IEmbeddingTokenizer.CountTokens</c>:
+/// special tokens such as BERT's [CLS]/[SEP] excluded), after truncation to <paramref name="MaxTokens"/>.</param>
 /// <param name="MeanTokensPerChunk">Tokens / chunks.</param>
+/// <param name="Characters">Characters of all chunk texts: the same corpus text costs the same here whatever the model's tokenizer.</param>
+/// <param name="MeanCharactersPerChunk">Characters / chunks.</param>
 /// <param name="MaxTokens">The model's token limit per input.</param>
 /// <param name="BatchSizes">Batch sizes measured.</param>
 /// <param name="Repetitions">Timed passes per batch size and path.</param>
@@ -20,6 +23,8 @@ public sealed record EmbedBenchParameters(
     int Chunks,
     long Tokens,
     double MeanTokensPerChunk,
+    long Characters,
+    double MeanCharactersPerChunk,
     int MaxTokens,
     IReadOnlyList<int> BatchSizes,
     int Repetitions,

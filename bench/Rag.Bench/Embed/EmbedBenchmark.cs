@@ -17,11 +17,11 @@ namespace Rag.Bench.Embed;
 public sealed class EmbedBenchmark
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
-    private readonly UseLiteBareSession _bare;
+    private readonly IBareEmbeddingSession _bare;
     private readonly EmbeddingOptions _embeddingOptions;
 
     /// <summary>Creates the benchmark over <paramref name="generator"/> and its <paramref name="bare"/> baseline.</summary>
-    public EmbedBenchmark(IEmbeddingGenerator<string, Embedding<float>> generator, UseLiteBareSession bare, EmbeddingOptions embeddingOptions)
+    public EmbedBenchmark(IEmbeddingGenerator<string, Embedding<float>> generator, IBareEmbeddingSession bare, EmbeddingOptions embeddingOptions)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(bare);
@@ -51,10 +51,11 @@ public sealed class EmbedBenchmark
         }
 
         long tokens = 0;
+        var characters = chunks.Sum(c => (long)c.Length);
         var results = new List<EmbedBatchResult>(options.BatchSizes.Count);
         foreach (var batchSize in options.BatchSizes)
         {
-            var (result, batchTokens) = await MeasureAsync(chunks, batchSize, options, cancellationToken);
+            var (result, batchTokens) = await MeasureAsync(chunks, characters, batchSize, options, cancellationToken);
             results.Add(result);
             tokens = batchTokens;
         }
@@ -68,6 +69,8 @@ public sealed class EmbedBenchmark
             chunks.Count,
             tokens,
             (double)tokens / chunks.Count,
+            characters,
+            (double)characters / chunks.Count,
             maxTokens,
             options.BatchSizes,
             options.Repetitions,
@@ -84,7 +87,7 @@ public sealed class EmbedBenchmark
             results.Max(r => r.PeakWorkingSetBytes));
     }
 
-    private async Task<(EmbedBatchResult Result, long Tokens)> MeasureAsync(IReadOnlyList<string> chunks, int batchSize, EmbedBenchOptions options, CancellationToken cancellationToken)
+    private async Task<(EmbedBatchResult Result, long Tokens)> MeasureAsync(IReadOnlyList<string> chunks, long characters, int batchSize, EmbedBenchOptions options, CancellationToken cancellationToken)
     {
         var slices = new List<string[]>();
         for (var offset = 0; offset < chunks.Count; offset += batchSize)
@@ -116,8 +119,8 @@ public sealed class EmbedBenchmark
             }
 
             var embedded = (double)chunks.Count * options.Repetitions;
-            var fullThroughput = Throughput(full, chunks.Count, tokens, fullAllocated / embedded);
-            var bareThroughput = Throughput(bare, chunks.Count, tokens, bareAllocated / embedded);
+            var fullThroughput = Throughput(full, chunks.Count, tokens, characters, fullAllocated / embedded);
+            var bareThroughput = Throughput(bare, chunks.Count, tokens, characters, bareAllocated / embedded);
             var ratio = fullThroughput.ChunksPerSecond / bareThroughput.ChunksPerSecond;
             var result = new EmbedBatchResult(
                 batchSize,
@@ -144,7 +147,7 @@ public sealed class EmbedBenchmark
     /// slows both alike. The full stack runs synchronously on this thread, so the thread's allocation counter sees all of it.
     /// </summary>
     private async Task<(double FullSeconds, double BareSeconds, long FullAllocated, long BareAllocated)> PassAsync(
-        List<string[]> slices, List<UseLitePreparedBatch> prepared, CancellationToken cancellationToken)
+        List<string[]> slices, List<BarePreparedBatch> prepared, CancellationToken cancellationToken)
     {
         long fullTicks = 0, bareTicks = 0, fullAllocated = 0, bareAllocated = 0;
         for (var i = 0; i < slices.Count; i++)
@@ -169,9 +172,9 @@ public sealed class EmbedBenchmark
         return ((double)fullTicks / Stopwatch.Frequency, (double)bareTicks / Stopwatch.Frequency, fullAllocated, bareAllocated);
     }
 
-    private static EmbedThroughput Throughput(List<double> passes, int chunks, long tokens, double allocatedPerChunk)
+    private static EmbedThroughput Throughput(List<double> passes, int chunks, long tokens, long characters, double allocatedPerChunk)
     {
         var median = Percentiles.Median(passes);
-        return new EmbedThroughput(median, chunks / median, tokens / median, passes, allocatedPerChunk);
+        return new EmbedThroughput(median, chunks / median, tokens / median, characters / median, passes, allocatedPerChunk);
     }
 }

@@ -1,17 +1,15 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using Rag.Onnx.SentenceEmbeddings;
 
 namespace Rag.Bench.Embed;
 
 /// <summary>
-/// The ceiling that <c>rag bench embed</c> measures the embedder against: the use-lite model in its own session made
-/// with the generator's session options (provider, threads), fed inputs tokenized and turned into tensors beforehand,
-/// so that <see cref="Run"/> is nothing but <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>.
-/// Lives in the benchmark project; it sees the product's session, tokenizer and input types through InternalsVisibleTo("Rag.Bench").
+/// The use-lite baseline: inputs tokenized by the product's <see cref="UseLiteTokenizer"/> and <see cref="UseLiteInputs"/>
+/// before timing; <see cref="Run"/> is nothing but <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// (the graph pools and normalises itself). Sees the product's types through InternalsVisibleTo("Rag.Bench").
 /// </summary>
-public sealed class UseLiteBareSession : IDisposable
+public sealed class UseLiteBareSession : IBareEmbeddingSession
 {
     private readonly InferenceSession _session;
     private readonly UseLiteTokenizer _tokenizer;
@@ -31,34 +29,33 @@ public sealed class UseLiteBareSession : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.Kind != EmbeddingModelKind.UseLite)
         {
-            throw new InvalidOperationException($"The bare-session baseline exists for use-lite only; the configured model '{options.Model}' is {options.Kind}.");
+            throw new InvalidOperationException($"The use-lite baseline cannot run the configured model '{options.Model}', which is {options.Kind}.");
         }
 
         var tokenizer = UseLiteTokenizer.Load(Path.Combine(options.ModelDirectory, "vocab.json"));
-        using var sessionOptions = SessionOptionsFactory.Create(options.ExecutionProvider, options.IntraOpThreads, logger ?? NullLogger.Instance);
-        var session = new InferenceSession(Path.Combine(options.ModelDirectory, "model.onnx"), sessionOptions);
+        var session = BareEmbeddingSession.OpenSession(Path.Combine(options.ModelDirectory, "model.onnx"), options, logger);
         var maxTokens = options.MaxTokens > 0 ? Math.Min(options.MaxTokens, UseLiteEmbeddingGenerator.ModelMaxTokens) : UseLiteEmbeddingGenerator.ModelMaxTokens;
         return new UseLiteBareSession(session, tokenizer, maxTokens);
     }
 
-    /// <summary>Tokenizes <paramref name="texts"/> exactly as the generator does and builds the input tensors once.</summary>
-    public UseLitePreparedBatch Prepare(IReadOnlyList<string> texts)
+    /// <inheritdoc />
+    public BarePreparedBatch Prepare(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var separator = UseLiteInputs.SeparatorTokenId(_tokenizer);
         var (indices, values) = UseLiteInputs.Build(_tokenizer, separator, texts, 0, texts.Count, _maxTokens);
-        return new UseLitePreparedBatch(
+        return new BarePreparedBatch(
             texts.Count,
             values.Length,
-            OrtValue.CreateTensorValueFromMemory(indices, [values.Length, 2]),
-            OrtValue.CreateTensorValueFromMemory(values, [values.Length]));
+            UseLiteInputs.InputNames,
+            [OrtValue.CreateTensorValueFromMemory(indices, [values.Length, 2]), OrtValue.CreateTensorValueFromMemory(values, [values.Length])]);
     }
 
-    /// <summary>One session run on a prepared batch; the output is released without being copied.</summary>
-    public void Run(UseLitePreparedBatch batch)
+    /// <summary>One session run on a prepared batch; the output (already L2-normalised by the graph) is released without being copied.</summary>
+    public void Run(BarePreparedBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        using var outputs = _session.Run(_runOptions, UseLiteInputs.InputNames, [batch.Indices, batch.Values], UseLiteInputs.OutputNames);
+        using var outputs = _session.Run(_runOptions, batch.InputNames, batch.Inputs, UseLiteInputs.OutputNames);
     }
 
     /// <inheritdoc />
