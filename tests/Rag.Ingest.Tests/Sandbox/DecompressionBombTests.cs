@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using Rag.Ingest.Readers;
+using Rag.Ingest.Tests.Worker;
 using Rag.Testing;
 using Xunit.Abstractions;
 
 namespace Rag.Ingest.Tests.Sandbox;
 
+// Measures this process's working set while a child parses: run alone, so no other test's allocations count against it
+// (it once failed in a full run with other tests of this assembly running beside it).
+[Collection(RunsAlone.Name)]
 public sealed class DecompressionBombTests(ITestOutputHelper output) : IDisposable
 {
     private const long MiB = 1024 * 1024;
