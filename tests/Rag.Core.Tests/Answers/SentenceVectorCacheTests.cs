@@ -73,6 +73,67 @@ public sealed class SentenceVectorCacheTests
     }
 
     [Fact]
+    public async Task EmbedAsync_TwoQuestionsAtOnce_EachSentenceEmbeddedOnce()
+    {
+        using var cache = Cache(entries: 100);
+        var embedder = new GatedEmbedderFake();
+
+        var first = cache.EmbedAsync(embedder, ["hotel per night?"], Sentences);
+        await embedder.Entered;
+        var second = cache.EmbedAsync(embedder, ["train class?"], Sentences);
+        embedder.Release();
+        var (a, b) = (await first, await second);
+
+        Assert.Equal(1 + Sentences.Length + 1, embedder.Calls.Sum(c => c.Count));
+        Assert.Equal(["train class?"], embedder.Calls[1]);
+        var fresh = await new LetterCountEmbedderFake().GenerateAsync(Sentences);
+        for (var i = 0; i < Sentences.Length; i++)
+        {
+            Assert.Equal(fresh[i].Vector.ToArray(), a[i + 1].ToArray());
+            Assert.Equal(fresh[i].Vector.ToArray(), b[i + 1].ToArray());
+        }
+
+        Assert.Equal(0, cache.InFlight);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_QuestionEmbeddingTheSentencesIsCancelled_TheWaitingQuestionEmbedsThemItself()
+    {
+        using var cache = Cache(entries: 100);
+        var embedder = new GatedEmbedderFake();
+        using var cancel = new CancellationTokenSource();
+
+        var first = cache.EmbedAsync(embedder, ["hotel per night?"], Sentences, cancel.Token);
+        await embedder.Entered;
+        var second = cache.EmbedAsync(embedder, ["train class?"], Sentences);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        embedder.Release();
+        var vectors = await second;
+
+        var fresh = await new LetterCountEmbedderFake().GenerateAsync(Sentences);
+        for (var i = 0; i < Sentences.Length; i++)
+        {
+            Assert.Equal(fresh[i].Vector.ToArray(), vectors[i + 1].ToArray());
+        }
+
+        Assert.Equal(Sentences, embedder.Calls[^1]);
+        Assert.Equal(0, cache.InFlight);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_SameSentenceTwiceInOneQuestion_EmbeddedOnce()
+    {
+        using var cache = Cache(entries: 100);
+        var embedder = new CountingEmbedder(new LetterCountEmbedderFake());
+
+        var vectors = await cache.EmbedAsync(embedder, ["q"], [Sentences[0], Sentences[1], Sentences[0]]);
+
+        Assert.Equal(1 + 2, embedder.Inputs);
+        Assert.Equal(vectors[1].ToArray(), vectors[3].ToArray());
+    }
+
+    [Fact]
     public async Task AnswerAsync_WithCache_SameAnswerAndTheSecondQuestionEmbedsOnlyItself()
     {
         const string Page =
