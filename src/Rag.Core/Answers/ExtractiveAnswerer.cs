@@ -30,14 +30,14 @@ public sealed class ExtractiveAnswerer
         ["it ", "its ", "it's ", "they ", "their ", "them ", "this ", "these ", "that ", "those ", "he ", "she ", "his ", "her ", "however", "otherwise", "also", "then ", "but ", "in that case", "if so"];
 
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
-    private readonly SentenceVectorCache? _sentences;
+    private readonly SentenceVectorCache _sentences;
     private readonly AnswerOptions _options;
 
     /// <summary>Creates the answerer; <paramref name="sentences"/> keeps document sentences' vectors between questions (none: every sentence is embedded every time).</summary>
     public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<AnswerOptions> options, SentenceVectorCache? sentences = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _sentences = sentences;
+        _sentences = sentences ?? SentenceVectorCache.Off;
         _embedder = embedder;
         _options = options.Value;
     }
@@ -77,9 +77,7 @@ public sealed class ExtractiveAnswerer
             }
         }
 
-        var embeddings = _sentences is not null
-            ? await _sentences.EmbedAsync(_embedder, [query], sentences, cancellationToken)
-            : (await _embedder.GenerateAsync([query, .. sentences], cancellationToken: cancellationToken)).Select(e => e.Vector).ToArray();
+        var embeddings = await _sentences.EmbedAsync(_embedder, [query], sentences, cancellationToken);
         var vector = embeddings[0].Span;
         var terms = new QuestionTerms(ContentTerms.Of(query), ContentTerms.Of(question));
         for (var i = 0; i < candidates.Count; i++)

@@ -27,6 +27,9 @@ public sealed class SentenceVectorCache : IDisposable
         _cache = entries > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = entries, CompactionPercentage = 0.25 }) : null;
     }
 
+    /// <summary>A cache that keeps nothing: every sentence is embedded every time (for an answerer given none).</summary>
+    public static SentenceVectorCache Off { get; } = new(Options.Create(new AnswerOptions { SentenceCacheEntries = 0 }));
+
     /// <summary>Sentences whose vectors are held now (approximate while other threads add).</summary>
     public int Count => _cache?.Count ?? 0;
 

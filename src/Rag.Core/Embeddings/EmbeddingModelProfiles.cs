@@ -23,7 +23,7 @@ public static class EmbeddingModelProfiles
     /// <summary>Every measured profile.</summary>
     public static IReadOnlyList<EmbeddingModelProfile> All { get; } = [UseLite, AllMiniLmL6V2];
 
-    /// <summary>The profile of <paramref name="modelId"/> (case-insensitive), or null when it was not measured.</summary>
+    /// <summary>The profile of <paramref name="modelId"/> (case-insensitive; use-lite's when no model is named), or null when it was not measured.</summary>
     public static EmbeddingModelProfile? Find(string? modelId) =>
         string.IsNullOrWhiteSpace(modelId)
             ? UseLite
